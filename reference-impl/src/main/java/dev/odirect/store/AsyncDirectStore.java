@@ -1,0 +1,103 @@
+package dev.odirect.store;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The asynchronous face of a {@link DirectStore}: each call returns at once and its blocking I/O
+ * runs on this façade's own bounded pool (the Java analogue of tokio's {@code spawn_blocking}),
+ * never on the common pool. When the queue is full a call fails with
+ * {@link RejectedExecutionException} instead of blocking its caller.
+ */
+public final class AsyncDirectStore implements AutoCloseable {
+    /** A blocking store call. */
+    @FunctionalInterface
+    interface IoCall<T> {
+        T call() throws Exception;
+    }
+
+    private final DirectStore store;
+    private final ExecutorService executor;
+
+    public AsyncDirectStore(DirectStore store, int threads, int queueCapacity) {
+        this.store = store;
+        AtomicInteger count = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(queueCapacity), task -> {
+                    Thread thread = new Thread(task, "odirect-io-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    /** Four I/O threads and a queue of 256 calls. */
+    public static AsyncDirectStore of(DirectStore store) {
+        return new AsyncDirectStore(store, 4, 256);
+    }
+
+    public CompletableFuture<WriteResult> put(String key, ByteBuffer data) {
+        return submit(() -> store.put(key, data));
+    }
+
+    public CompletableFuture<ByteBuffer> get(String key) {
+        return submit(() -> store.get(key));
+    }
+
+    public CompletableFuture<ByteBuffer> get(String key, long offset, int length) {
+        return submit(() -> store.get(key, offset, length));
+    }
+
+    public CompletableFuture<Void> delete(String key) {
+        return submit(() -> {
+            store.delete(key);
+            return null;
+        });
+    }
+
+    public CompletableFuture<AsyncObjectWriter> openWriter(String key) {
+        return submit(() -> new AsyncObjectWriter(store.openWriter(key), this));
+    }
+
+    public DirectStore store() {
+        return store;
+    }
+
+    /** Finishes queued calls, then stops the pool. */
+    @Override
+    public void close() throws InterruptedException {
+        executor.shutdown();
+        if (!executor.awaitTermination(1, TimeUnit.MINUTES)) {
+            executor.shutdownNow();
+        }
+    }
+
+    <T> CompletableFuture<T> submit(IoCall<T> call) {
+        try {
+            return CompletableFuture.supplyAsync(() -> run(call), executor);
+        } catch (RejectedExecutionException full) {
+            return CompletableFuture.failedFuture(full);
+        }
+    }
+
+    /** Runs after {@code previous} settles, whatever its outcome; keeps one writer's calls in order. */
+    <T> CompletableFuture<T> after(CompletableFuture<?> previous, IoCall<T> call) {
+        return previous.handle((ignored, error) -> null).thenApplyAsync(ignored -> run(call), executor);
+    }
+
+    private static <T> T run(IoCall<T> call) {
+        try {
+            return call.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new CompletionException(e);
+        }
+    }
+}

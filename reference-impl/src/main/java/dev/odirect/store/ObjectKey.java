@@ -1,0 +1,53 @@
+package dev.odirect.store;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A validated key: a relative path of one or more '/'-separated segments, none of them empty,
+ * {@code .} or {@code ..}, and no NUL byte. Validation happens before anything touches the disk,
+ * so a refused key writes nothing anywhere.
+ */
+public record ObjectKey(String value, List<String> segments) {
+
+    public static ObjectKey of(String key) {
+        if (key == null || key.isEmpty()) {
+            throw new InvalidKeyException(key, "it is empty");
+        }
+        if (key.startsWith("/")) {
+            throw new InvalidKeyException(key, "it is absolute");
+        }
+        if (key.indexOf('\0') >= 0) {
+            throw new InvalidKeyException(key, "it contains a NUL byte");
+        }
+        List<String> segments = List.of(key.split("/", -1));
+        for (String segment : segments) {
+            if (segment.isEmpty()) {
+                throw new InvalidKeyException(key, "it has an empty segment");
+            }
+            if (segment.equals(".") || segment.equals("..")) {
+                throw new InvalidKeyException(key, "it has a '" + segment + "' segment");
+            }
+        }
+        return new ObjectKey(key, segments);
+    }
+
+    /** The object's file under {@code root}; never outside it, by construction of the segments. */
+    public Path resolveUnder(Path root) {
+        Path path = root;
+        for (String segment : segments) {
+            path = path.resolve(segment);
+        }
+        return path;
+    }
+
+    /** The segments that name directories, i.e. all but the last. */
+    public List<String> parentSegments() {
+        return segments.subList(0, segments.size() - 1);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.odirect.store;
+
+import static dev.odirect.store.posix.LinuxFlags.O_CLOEXEC;
+import static dev.odirect.store.posix.LinuxFlags.O_CREAT;
+import static dev.odirect.store.posix.LinuxFlags.O_EXCL;
+import static dev.odirect.store.posix.LinuxFlags.O_TRUNC;
+import static dev.odirect.store.posix.LinuxFlags.O_WRONLY;
+
+import dev.odirect.store.io.DurableDirectories;
+import dev.odirect.store.io.FileOpener;
+import dev.odirect.store.io.ObjectSink;
+import dev.odirect.store.io.OpenedFile;
+import dev.odirect.store.posix.Syscalls;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A streaming writer for one key (the s3dlio note's {@code write_chunk}/{@code finalize}). Bytes go
+ * to a hidden temporary file beside the object; {@link #finish()} syncs it, renames it over the
+ * key and syncs the directory, so a reader sees the old object or the whole new one, and an
+ * acknowledged object survives a crash. Not thread-safe: one thread, or the async façade, at a time.
+ */
+public final class ObjectWriter implements AutoCloseable {
+    /** Prefix of in-progress files; they never carry a key's name. */
+    public static final String TEMP_PREFIX = ".odirect-tmp-";
+
+    private enum State { OPEN, FINISHED, ABORTED, FAILED }
+
+    private final Syscalls sys;
+    private final StoreCounters counters;
+    private final ObjectKey key;
+    private final Path target;
+    private final Path directory;
+    private final ObjectSink sink;
+    private final StoreConfig config;
+    private State state = State.OPEN;
+    private Throwable failure;
+
+    ObjectWriter(Syscalls sys, StoreCounters counters, StoreConfig config, Path root, ObjectKey key)
+            throws StoreIOException {
+        this.sys = sys;
+        this.counters = counters;
+        this.config = config;
+        this.key = key;
+        this.target = key.resolveUnder(root);
+        this.directory = DurableDirectories.ensureParents(sys, root, key);
+        Path temp = directory.resolve(TEMP_PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
+        OpenedFile file = new FileOpener(sys, config, counters)
+                .open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC);
+        this.sink = new ObjectSink(sys, counters, file, config.tail(), config.bufferSize());
+    }
+
+    /** Appends the chunk's remaining bytes (any number, 0 included); the chunk is not modified. */
+    public void writeChunk(ByteBuffer chunk) throws StoreIOException {
+        requireOpen("writeChunk");
+        try {
+            sink.append(chunk);
+        } catch (StoreIOException | RuntimeException e) {
+            recordFailure(e);
+            throw e;
+        }
+    }
+
+    /** Completes the object durably and says how its bytes were written. */
+    public WriteResult finish() throws StoreIOException {
+        requireOpen("finish");
+        try {
+            long size = sink.finishAndSync();
+            sink.close();
+            sys.rename(sink.file().path(), target);
+            sys.fsyncDirectory(directory);
+            state = State.FINISHED;
+            counters.objectWritten();
+            OpenedFile file = sink.file();
+            return new WriteResult(key.value(), target, size, sink.bytesDirect(), sink.bytesBuffered(),
+                    file.alignment(), config.tail(), file.fallbackReason());
+        } catch (StoreIOException | RuntimeException e) {
+            recordFailure(e);
+            throw e;
+        }
+    }
+
+    /** Gives the writer up; nothing is left under the key (an earlier object there stays as it was). */
+    public void abort() throws StoreIOException {
+        if (state == State.FAILED) {
+            state = State.ABORTED;
+            return;
+        }
+        requireOpen("abort");
+        state = State.ABORTED;
+        sink.closeAfterFailure();
+        sys.unlink(sink.file().path());
+    }
+
+    /** Aborts a writer that is still open; does nothing otherwise. */
+    @Override
+    public void close() throws StoreIOException {
+        if (state == State.OPEN) {
+            abort();
+        }
+    }
+
+    public String key() {
+        return key.value();
+    }
+
+    public DioAlignment alignment() {
+        return sink.file().alignment();
+    }
+
+    /** False when the file is written through the page cache (a {@code file://} store, or a fallback). */
+    public boolean direct() {
+        return sink.file().direct();
+    }
+
+    private void requireOpen(String call) {
+        switch (state) {
+            case OPEN -> { }
+            case FINISHED -> throw new IllegalStateException(call + " on writer for key " + key + ": already finished");
+            case ABORTED -> throw new IllegalStateException(call + " on writer for key " + key + ": it was aborted");
+            case FAILED -> throw new IllegalStateException(call + " on writer for key " + key
+                    + ": an earlier call failed (" + failure.getMessage() + ")", failure);
+            default -> throw new IllegalStateException("unknown state " + state);
+        }
+    }
+
+    /** A failed writer removes its temporary file and refuses every later call but abort. */
+    private void recordFailure(Exception cause) {
+        state = State.FAILED;
+        failure = cause;
+        sink.closeAfterFailure();
+        try {
+            sys.unlink(sink.file().path());
+        } catch (StoreIOException alreadyGone) {
+            cause.addSuppressed(alreadyGone);
+        }
+    }
+}

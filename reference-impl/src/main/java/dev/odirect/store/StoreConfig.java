@@ -1,0 +1,45 @@
+package dev.odirect.store;
+
+/**
+ * Settings of a store. Immutable; {@code with...} methods return changed copies.
+ *
+ * @param mode        direct (O_DIRECT) or buffered
+ * @param bufferSize  bytes gathered before one large aligned write (rounded up to the alignment)
+ * @param tail        how the unaligned last bytes are written
+ * @param fallback    what to do where O_DIRECT is refused
+ */
+public record StoreConfig(IoMode mode, int bufferSize, TailStrategy tail, FallbackPolicy fallback) {
+    public static final int DEFAULT_BUFFER_SIZE = 1 << 20;
+    /** Keeps one aligned buffer per writer within reason; larger I/Os gain nothing measurable here. */
+    public static final int MAX_BUFFER_SIZE = 256 << 20;
+
+    public StoreConfig {
+        if (mode == null || tail == null || fallback == null) {
+            throw new IllegalArgumentException("mode, tail and fallback must be set");
+        }
+        if (bufferSize < DioAlignment.DEFAULT_ALIGNMENT || bufferSize > MAX_BUFFER_SIZE) {
+            throw new IllegalArgumentException("buffer size must be between " + DioAlignment.DEFAULT_ALIGNMENT
+                    + " and " + MAX_BUFFER_SIZE + " bytes, was " + bufferSize);
+        }
+    }
+
+    public static StoreConfig defaults() {
+        return new StoreConfig(IoMode.DIRECT, DEFAULT_BUFFER_SIZE, TailStrategy.CLEAR_DIRECT, FallbackPolicy.BUFFERED);
+    }
+
+    public StoreConfig withMode(IoMode newMode) {
+        return new StoreConfig(newMode, bufferSize, tail, fallback);
+    }
+
+    public StoreConfig withBufferSize(int newBufferSize) {
+        return new StoreConfig(mode, newBufferSize, tail, fallback);
+    }
+
+    public StoreConfig withTail(TailStrategy newTail) {
+        return new StoreConfig(mode, bufferSize, newTail, fallback);
+    }
+
+    public StoreConfig withFallback(FallbackPolicy newFallback) {
+        return new StoreConfig(mode, bufferSize, tail, newFallback);
+    }
+}

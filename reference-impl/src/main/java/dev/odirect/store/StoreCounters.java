@@ -1,0 +1,59 @@
+package dev.odirect.store;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What a store did, counted as it happens: bytes that went direct or through the page cache,
+ * system calls, fsyncs, and fallbacks from O_DIRECT to buffered I/O. Thread-safe.
+ */
+public final class StoreCounters {
+    private final LongAdder bytesWrittenDirect = new LongAdder();
+    private final LongAdder bytesWrittenBuffered = new LongAdder();
+    private final LongAdder bytesReadDirect = new LongAdder();
+    private final LongAdder bytesReadBuffered = new LongAdder();
+    private final LongAdder writeSyscalls = new LongAdder();
+    private final LongAdder readSyscalls = new LongAdder();
+    private final LongAdder fsyncs = new LongAdder();
+    private final LongAdder directFallbacks = new LongAdder();
+    private final LongAdder objectsWritten = new LongAdder();
+
+    /** An immutable reading of the counters. */
+    public record Snapshot(long bytesWrittenDirect, long bytesWrittenBuffered, long bytesReadDirect,
+                           long bytesReadBuffered, long writeSyscalls, long readSyscalls, long fsyncs,
+                           long directFallbacks, long objectsWritten) {
+    }
+
+    public Snapshot snapshot() {
+        return new Snapshot(bytesWrittenDirect.sum(), bytesWrittenBuffered.sum(), bytesReadDirect.sum(),
+                bytesReadBuffered.sum(), writeSyscalls.sum(), readSyscalls.sum(), fsyncs.sum(),
+                directFallbacks.sum(), objectsWritten.sum());
+    }
+
+    public void bytesWritten(long bytes, boolean direct) {
+        (direct ? bytesWrittenDirect : bytesWrittenBuffered).add(bytes);
+    }
+
+    public void bytesRead(long bytes, boolean direct) {
+        (direct ? bytesReadDirect : bytesReadBuffered).add(bytes);
+    }
+
+    public void writeSyscall() {
+        writeSyscalls.increment();
+    }
+
+    public void readSyscall() {
+        readSyscalls.increment();
+    }
+
+    public void fsync() {
+        fsyncs.increment();
+    }
+
+    public void directFallback() {
+        directFallbacks.increment();
+    }
+
+    public void objectWritten() {
+        objectsWritten.increment();
+    }
+}
