@@ -1,0 +1,42 @@
+package dev.odirect.store.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.stream.Stream;
+
+/** Checks files on disk through a fresh descriptor, never through the store. */
+public final class FileAssertions {
+    private FileAssertions() {
+    }
+
+    public static void assertFileHolds(Path file, byte[] expected) throws IOException {
+        if (!Files.exists(file)) {
+            fail(file + ": missing, expected " + expected.length + " bytes");
+        }
+        byte[] actual = Files.readAllBytes(file);
+        int differs = Arrays.mismatch(expected, actual);
+        if (differs >= 0) {
+            fail(file + ": expected " + expected.length + " bytes, found " + actual.length
+                    + "; first difference at offset " + differs + ": expected " + hex(expected, differs)
+                    + " found " + hex(actual, differs));
+        }
+    }
+
+    /** No in-progress file of the store is left anywhere under {@code dir}. */
+    public static void assertNoTemporaryFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.filter(p -> p.getFileName().toString().startsWith(".odirect-tmp-"))
+                    .findFirst().ifPresent(p -> fail("temporary file left behind: " + p));
+        }
+    }
+
+    private static String hex(byte[] data, int at) {
+        int to = Math.min(data.length, at + 16);
+        return at >= data.length ? "<end of file>" : HexFormat.ofDelimiter(" ").formatHex(data, at, to);
+    }
+}
