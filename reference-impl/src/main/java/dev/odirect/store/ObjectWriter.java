@@ -47,9 +47,29 @@ public final class ObjectWriter implements AutoCloseable {
         this.target = key.resolveUnder(root);
         this.directory = DurableDirectories.ensureParents(sys, root, key);
         Path temp = directory.resolve(TEMP_PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
-        OpenedFile file = new FileOpener(sys, config, counters)
-                .open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC);
-        this.sink = new ObjectSink(sys, counters, file, config.tail(), config.bufferSize());
+        this.sink = openSink(temp);
+    }
+
+    /** A refused O_DIRECT open may already have created the file: nothing may stay behind. */
+    private ObjectSink openSink(Path temp) throws StoreIOException {
+        OpenedFile file = null;
+        try {
+            file = new FileOpener(sys, config, counters)
+                    .open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC);
+            return new ObjectSink(sys, counters, file, config.tail(), config.bufferSize());
+        } catch (StoreIOException | RuntimeException | OutOfMemoryError failed) {
+            if (file != null) {
+                sys.closeQuietlyAfterFailure(file.fd());
+            }
+            try {
+                sys.unlink(temp);
+            } catch (StoreIOException neverCreated) {
+                if (!neverCreated.errnoName().equals("ENOENT")) {
+                    failed.addSuppressed(neverCreated);
+                }
+            }
+            throw failed;
+        }
     }
 
     /** Appends the chunk's remaining bytes (any number, 0 included); the chunk is not modified. */
