@@ -1,0 +1,55 @@
+package dev.odirect.store.adapter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ByteBuffer;
+import java.util.Base64;
+import java.util.OptionalLong;
+
+/** One request line, with typed access to its fields; a missing or mistyped field is EPROTO. */
+record Request(JsonNode json) {
+
+    String op() throws AdapterError {
+        return text("op");
+    }
+
+    String text(String field) throws AdapterError {
+        JsonNode value = json.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new AdapterError(AdapterError.EPROTO, "field '" + field + "' must be a string");
+        }
+        return value.asText();
+    }
+
+    /** The {@code data} field decoded from standard base64 (RFC 4648, with padding). */
+    ByteBuffer data() throws AdapterError {
+        String encoded = text("data");
+        if (encoded.length() % 4 != 0) {
+            throw new AdapterError(AdapterError.EPROTO, "field 'data' is not padded base64 (length "
+                    + encoded.length() + " is not a multiple of 4)");
+        }
+        try {
+            return ByteBuffer.wrap(Base64.getDecoder().decode(encoded));
+        } catch (IllegalArgumentException bad) {
+            throw new AdapterError(AdapterError.EPROTO, "field 'data' is not standard base64: " + bad.getMessage());
+        }
+    }
+
+    OptionalLong optionalCount(String field) throws AdapterError {
+        JsonNode value = json.get(field);
+        if (value == null || value.isNull()) {
+            return OptionalLong.empty();
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0) {
+            throw new AdapterError("EINVAL", "field '" + field + "' must be a non-negative integer");
+        }
+        return OptionalLong.of(value.asLong());
+    }
+
+    long requiredLong(String field) throws AdapterError {
+        JsonNode value = json.get(field);
+        if (value == null || !value.isIntegralNumber()) {
+            throw new AdapterError(AdapterError.EPROTO, "field '" + field + "' must be an integer");
+        }
+        return value.asLong();
+    }
+}
