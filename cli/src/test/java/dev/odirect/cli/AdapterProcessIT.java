@@ -57,7 +57,7 @@ class AdapterProcessIT {
         for (TailStrategy tail : TailStrategy.values()) {
             Path root = Files.createDirectories(base.resolve(tail.name()));
             Process adapter = new ProcessBuilder("java", "-jar", System.getProperty("odirect.jar"), "adapter",
-                    "--tail", tail.name()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                    "--tail", tail.name()).redirectError(ProcessBuilder.Redirect.appendTo(Path.of("target", "adapter-stderr.log").toFile())).start();
             try (Client client = new Client(adapter)) {
                 client.ok("{\"op\":\"hello\",\"protocol\":1,\"root\":\"" + root + "\"}");
                 for (int i = 0; i < STREAMS.length; i++) {
