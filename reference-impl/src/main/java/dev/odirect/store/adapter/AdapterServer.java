@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.odirect.spi.Outcome;
 import dev.odirect.store.StoreConfig;
+import dev.odirect.store.spi.Outcomes;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,17 +68,19 @@ public final class AdapterServer {
         try {
             JsonNode json = MAPPER.readTree(line);
             if (json == null || !json.isObject()) {
-                throw new AdapterError(AdapterError.EPROTO, "a request must be one JSON object per line");
+                throw new AdapterError(Outcomes.EPROTO, "a request must be one JSON object per line");
             }
             Request request = new Request(json);
             return new Answer(session.answer(request), request.op().equals("bye"));
         } catch (JsonProcessingException notJson) {
-            return new Answer(error(new AdapterError(AdapterError.EPROTO,
+            return new Answer(error(new AdapterError(Outcomes.EPROTO,
                     "not JSON: " + notJson.getOriginalMessage())), false);
-        } catch (Exception | OutOfMemoryError failure) {
-            AdapterError error = AdapterError.from(failure);
-            LOG.log(System.Logger.Level.DEBUG, "request failed: " + error.code(), failure);
-            return new Answer(error(error), false);
+        } catch (AdapterError refused) {
+            return new Answer(error(refused), false);
+        } catch (RuntimeException | OutOfMemoryError failure) {
+            LOG.log(System.Logger.Level.WARNING, "request failed", failure);
+            Outcome outcome = Outcomes.of(failure);
+            return new Answer(error(new AdapterError(outcome.code(), outcome.message())), false);
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.odirect.store.adapter;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.ByteBuffer;
+import dev.odirect.store.spi.Outcomes;
 import java.util.Base64;
 import java.util.OptionalLong;
 
@@ -15,22 +15,22 @@ record Request(JsonNode json) {
     String text(String field) throws AdapterError {
         JsonNode value = json.get(field);
         if (value == null || !value.isTextual()) {
-            throw new AdapterError(AdapterError.EPROTO, "field '" + field + "' must be a string");
+            throw new AdapterError(Outcomes.EPROTO, "field '" + field + "' must be a string");
         }
         return value.asText();
     }
 
     /** The {@code data} field decoded from standard base64 (RFC 4648, with padding). */
-    ByteBuffer data() throws AdapterError {
+    byte[] data() throws AdapterError {
         String encoded = text("data");
         if (encoded.length() % 4 != 0) {
-            throw new AdapterError(AdapterError.EPROTO, "field 'data' is not padded base64 (length "
+            throw new AdapterError(Outcomes.EPROTO, "field 'data' is not padded base64 (length "
                     + encoded.length() + " is not a multiple of 4)");
         }
         try {
-            return ByteBuffer.wrap(Base64.getDecoder().decode(encoded));
+            return Base64.getDecoder().decode(encoded);
         } catch (IllegalArgumentException bad) {
-            throw new AdapterError(AdapterError.EPROTO, "field 'data' is not standard base64: " + bad.getMessage());
+            throw new AdapterError(Outcomes.EPROTO, "field 'data' is not standard base64: " + bad.getMessage());
         }
     }
 
@@ -48,7 +48,7 @@ record Request(JsonNode json) {
     long requiredLong(String field) throws AdapterError {
         JsonNode value = json.get(field);
         if (value == null || !value.isIntegralNumber()) {
-            throw new AdapterError(AdapterError.EPROTO, "field '" + field + "' must be an integer");
+            throw new AdapterError(Outcomes.EPROTO, "field '" + field + "' must be an integer");
         }
         return value.asLong();
     }

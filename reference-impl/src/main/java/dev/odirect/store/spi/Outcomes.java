@@ -1,0 +1,28 @@
+package dev.odirect.store.spi;
+
+import dev.odirect.spi.Outcome;
+import dev.odirect.store.InvalidKeyException;
+import dev.odirect.store.StoreIOException;
+
+/** How the reference store's exceptions become protocol answers: errno names where there are any. */
+public final class Outcomes {
+    public static final String EBADHANDLE = "EBADHANDLE";
+    public static final String EPROTO = "EPROTO";
+    public static final String EUNSUPPORTED = "EUNSUPPORTED";
+
+    private Outcomes() {
+    }
+
+    public static Outcome of(Throwable failure) {
+        if (failure instanceof StoreIOException io) {
+            return Outcome.error(io.errnoName(), io.getMessage());
+        }
+        if (failure instanceof IllegalStateException && failure.getCause() instanceof StoreIOException io) {
+            return Outcome.error(io.errnoName(), failure.getMessage());
+        }
+        if (failure instanceof InvalidKeyException || failure instanceof IllegalArgumentException) {
+            return Outcome.error("EINVAL", failure.getMessage());
+        }
+        return Outcome.error("EIO", failure.getClass().getSimpleName() + ": " + failure.getMessage());
+    }
+}
