@@ -1,0 +1,59 @@
+package dev.odirect.conformance.property;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The input of a streaming write: chunk sizes and the seed of the bytes. The object's bytes are a
+ * pure function of the seed and the total size, so a shrunk input, printed, replays exactly.
+ */
+public record ChunkList(List<Integer> sizes, long dataSeed) {
+
+    public ChunkList {
+        sizes = List.copyOf(sizes);
+    }
+
+    public int total() {
+        return sizes.stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** The whole object, deterministic in ({@code dataSeed}, total). */
+    public byte[] bytes() {
+        return Bytes.of(dataSeed, total());
+    }
+
+    /** The chunks as copies of consecutive slices of {@link #bytes()}. */
+    public List<byte[]> chunks(byte[] whole) {
+        List<byte[]> chunks = new ArrayList<>(sizes.size());
+        int at = 0;
+        for (int size : sizes) {
+            byte[] chunk = new byte[size];
+            System.arraycopy(whole, at, chunk, 0, size);
+            chunks.add(chunk);
+            at += size;
+        }
+        return chunks;
+    }
+
+    public ChunkList withSizes(List<Integer> newSizes) {
+        return new ChunkList(newSizes, dataSeed);
+    }
+
+    @Override
+    public String toString() {
+        return "chunks " + sizes + " (" + total() + " bytes, data seed " + dataSeed + ")";
+    }
+
+    /** Deterministic content; position-dependent so a misplaced block never matches by chance. */
+    public static final class Bytes {
+        private Bytes() {
+        }
+
+        public static byte[] of(long seed, int size) {
+            byte[] data = new byte[size];
+            new Random(seed * 31 + size).nextBytes(data);
+            return data;
+        }
+    }
+}
