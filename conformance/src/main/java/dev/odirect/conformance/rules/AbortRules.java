@@ -1,0 +1,50 @@
+package dev.odirect.conformance.rules;
+
+import dev.odirect.conformance.property.ChunkList;
+import dev.odirect.conformance.suite.ConformanceRules;
+import dev.odirect.conformance.suite.RuleContext;
+import dev.odirect.spi.Capability;
+import dev.odirect.spi.StoreSession;
+import java.util.Arrays;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+@ConformanceRules
+class AbortRules {
+
+    @Test
+    void required_ABORT_1_abortedHandleIsDead(RuleContext ctx) {
+        ctx.require(Capability.ABORT);
+        StoreSession store = ctx.store();
+        ctx.expectOk(store.open("k", "a1"), "open k");
+        ctx.expectOk(store.write("a1", ChunkList.Bytes.of(1, 4096)), "write 4096 bytes");
+        ctx.expectOk(store.abort("a1"), "abort a1");
+        ctx.expectError(store.write("a1", new byte[10]), "write after abort");
+        ctx.expectError(store.finish("a1"), "finish after abort");
+    }
+
+    @Test
+    void optional_ABORT_2_abortLeavesNoObject(RuleContext ctx) {
+        ctx.require(Capability.ABORT);
+        StoreSession store = ctx.store();
+        byte[] aborted = ChunkList.Bytes.of(2, 5096);
+        ctx.expectOk(store.open("new", "a1"), "open new");
+        ctx.expectOk(store.write("a1", aborted), "write 5096 bytes");
+        ctx.expectOk(store.abort("a1"), "abort a1");
+        Optional<byte[]> left = ctx.disk().read("new");
+        if (left.isPresent()) {
+            throw ctx.failure("after abort of a new key, " + ctx.disk().fileOf("new") + " exists with "
+                    + left.get().length + " bytes");
+        }
+        byte[] old = ChunkList.Bytes.of(3, 3000);
+        Writes.putAndVerify(ctx, "old", old);
+        ctx.expectOk(store.open("old", "a2"), "open old again");
+        ctx.expectOk(store.write("a2", aborted), "write 5096 bytes");
+        ctx.expectOk(store.abort("a2"), "abort a2");
+        Optional<byte[]> after = ctx.disk().read("old");
+        if (after.isPresent() && !Arrays.equals(after.get(), old)) {
+            throw ctx.failure("after abort over an existing key, " + ctx.disk().fileOf("old") + " holds "
+                    + after.get().length + " bytes that are neither absent nor the earlier object");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.odirect.conformance.rules;
+
+import dev.odirect.conformance.property.ChunkList;
+import dev.odirect.conformance.suite.ConformanceRules;
+import dev.odirect.conformance.suite.RuleContext;
+import dev.odirect.conformance.suite.ShellHook;
+import dev.odirect.conformance.verify.SetChecker;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+@ConformanceRules
+class DurabilityRules {
+    static final List<List<Integer>> OBJECTS = List.of(List.of(4096), List.of(4096, 1000), List.of(3000),
+            List.of(8192, 7), List.of(0), List.of((1 << 20) + 13), List.of(512, 1000, 2048), List.of(65536));
+
+    @Test
+    void required_DURABLE_1_acknowledgedObjectsSurviveCrash(RuleContext ctx) {
+        String crash = ctx.settings().crashCommand().orElse(null);
+        String recover = ctx.settings().recoverCommand().orElse(null);
+        Assumptions.assumeTrue(crash != null && recover != null,
+                "not run: no crash hook (--crash-cmd and --recover-cmd; the fs-matrix provides them on ext4 and xfs)");
+        Map<String, byte[]> acknowledged = writeAll(ctx);
+        ctx.expectOk(ctx.store().open("pending", "unfinished"), "open pending");
+        ctx.expectOk(ctx.store().write("unfinished", ChunkList.Bytes.of(99, 8192)), "write to pending");
+        ShellHook.run(crash, ctx.root(), "crash");
+        ctx.closeSession();
+        ShellHook.run(recover, ctx.root(), "recover");
+        judge(ctx, acknowledged, Set.of("pending"), "a crash of the filesystem and its recovery");
+    }
+
+    @Test
+    void required_DURABLE_2_acknowledgedObjectsOutliveTheSession(RuleContext ctx) {
+        Map<String, byte[]> acknowledged = writeAll(ctx);
+        ctx.closeSession();
+        judge(ctx, acknowledged, Set.of(), "the end of the session and dropping the files' cached pages");
+    }
+
+    /** Puts and streams every object of {@link #OBJECTS}; returns what was acknowledged. */
+    static Map<String, byte[]> writeAll(RuleContext ctx) {
+        Map<String, byte[]> acknowledged = new LinkedHashMap<>();
+        for (int i = 0; i < OBJECTS.size(); i++) {
+            ChunkList input = new ChunkList(OBJECTS.get(i), i);
+            byte[] whole = input.bytes();
+            ctx.expectOk(ctx.store().put("put/" + i, whole), "put put/" + i);
+            acknowledged.put("put/" + i, whole);
+            Writes.stream(ctx, "stream/" + i, "h" + i, input.chunks(whole));
+            acknowledged.put("stream/" + i, whole);
+        }
+        return acknowledged;
+    }
+
+    static void judge(RuleContext ctx, Map<String, byte[]> acknowledged, Set<String> attempted, String after) {
+        SetChecker.Verdict verdict = SetChecker.check(ctx.disk(), acknowledged, attempted);
+        if (!verdict.valid()) {
+            throw ctx.failure("after " + after + ": " + verdict.describe());
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.odirect.conformance.rules;
+
+import dev.odirect.conformance.property.ChunkList;
+import dev.odirect.conformance.suite.ConformanceRules;
+import dev.odirect.conformance.suite.RuleContext;
+import dev.odirect.spi.Outcome;
+import dev.odirect.spi.StoreSession;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+@ConformanceRules
+class HandleRules {
+
+    @Test
+    void required_HANDLE_1_writeAfterFinishIsAnError(RuleContext ctx) {
+        ChunkList input = new ChunkList(List.of(4096, 1000), 1);
+        Writes.streamAndVerify(ctx, "k", input);
+        ctx.expectError(ctx.store().write("h-k", ChunkList.Bytes.of(2, 4096)), "write after finish");
+        ctx.expectOnDisk("k", input.bytes(), "a write after finish (it must change nothing)");
+    }
+
+    @Test
+    void required_HANDLE_2_doubleFinishIsAnError(RuleContext ctx) {
+        Writes.streamAndVerify(ctx, "k", new ChunkList(List.of(3000), 1));
+        ctx.expectError(ctx.store().finish("h-k"), "a second finish of the same handle");
+    }
+
+    @Test
+    void required_HANDLE_3_unknownHandleIsAnError(RuleContext ctx) {
+        ctx.expectError(ctx.store().write("never-opened", new byte[10]), "write on a handle never opened");
+        ctx.expectError(ctx.store().finish("never-opened"), "finish on a handle never opened");
+    }
+
+    @Test
+    void optional_HANDLE_4_deadHandlesAnswerEBADHANDLE(RuleContext ctx) {
+        StoreSession store = ctx.store();
+        Writes.streamAndVerify(ctx, "k", new ChunkList(List.of(512), 1));
+        expectCode(ctx, store.write("h-k", new byte[1]), "write after finish");
+        expectCode(ctx, store.finish("h-k"), "a second finish");
+        expectCode(ctx, store.write("never-opened", new byte[1]), "write on a handle never opened");
+    }
+
+    private static void expectCode(RuleContext ctx, Outcome outcome, String what) {
+        if (outcome.ok() || !"EBADHANDLE".equals(outcome.code())) {
+            throw ctx.failure(what + " answered " + outcome + ", expected EBADHANDLE");
+        }
+    }
+}

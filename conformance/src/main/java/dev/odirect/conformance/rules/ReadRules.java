@@ -1,0 +1,66 @@
+package dev.odirect.conformance.rules;
+
+import dev.odirect.conformance.property.ChunkList;
+import dev.odirect.conformance.suite.ConformanceRules;
+import dev.odirect.conformance.suite.RuleContext;
+import dev.odirect.conformance.verify.Evidence;
+import dev.odirect.spi.Capability;
+import dev.odirect.spi.Outcome;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+@ConformanceRules
+class ReadRules {
+    static final int SIZE = 3 * 4096 + 1000;
+    static final long[][] RANGES = {{0, 0}, {0, 1}, {1, 511}, {511, 2}, {4095, 4098}, {4096, 4096}, {12000, 5000},
+        {SIZE - 1, 1}, {SIZE, 10}, {SIZE + 5000, 10}, {100, SIZE}};
+
+    @Test
+    void required_GET_1_getReturnsTheObject(RuleContext ctx) {
+        byte[] put = ChunkList.Bytes.of(1, SIZE);
+        Writes.putAndVerify(ctx, "r/put", put);
+        expectData(ctx, ctx.store().get("r/put", OptionalLong.empty(), OptionalLong.empty()), put, "get r/put");
+        ChunkList streamed = new ChunkList(List.of(4096, 1000, 0, 3), 2);
+        Writes.streamAndVerify(ctx, "r/stream", streamed);
+        expectData(ctx, ctx.store().get("r/stream", OptionalLong.empty(), OptionalLong.empty()), streamed.bytes(),
+                "get r/stream");
+        Writes.putAndVerify(ctx, "r/empty", new byte[0]);
+        expectData(ctx, ctx.store().get("r/empty", OptionalLong.empty(), OptionalLong.empty()), new byte[0], "get r/empty");
+        ctx.expectError(ctx.store().get("r/missing", OptionalLong.empty(), OptionalLong.empty()), "get of a missing key");
+    }
+
+    @Test
+    void optional_GET_2_rangedGetReturnsTheWindow(RuleContext ctx) {
+        ctx.require(Capability.RANGED_GET);
+        byte[] data = ChunkList.Bytes.of(3, SIZE);
+        Writes.putAndVerify(ctx, "range", data);
+        for (long[] range : RANGES) {
+            int from = (int) Math.min(range[0], SIZE);
+            int to = (int) Math.min(SIZE, range[0] + range[1]);
+            Outcome window = ctx.store().get("range", OptionalLong.of(range[0]), OptionalLong.of(range[1]));
+            expectData(ctx, window, Arrays.copyOfRange(data, from, to), "get range offset " + range[0] + " length " + range[1]);
+        }
+    }
+
+    @Test
+    void optional_DELETE_1_deleteRemovesTheObject(RuleContext ctx) {
+        ctx.require(Capability.DELETE);
+        Writes.putAndVerify(ctx, "d/k", ChunkList.Bytes.of(4, 5000));
+        ctx.expectOk(ctx.store().delete("d/k"), "delete d/k");
+        if (Files.exists(ctx.disk().fileOf("d/k"))) {
+            throw ctx.failure("delete answered ok but " + ctx.disk().fileOf("d/k") + " is still there");
+        }
+        ctx.expectError(ctx.store().get("d/k", OptionalLong.empty(), OptionalLong.empty()), "get after delete");
+        ctx.expectError(ctx.store().delete("d/never"), "delete of a missing key");
+    }
+
+    static void expectData(RuleContext ctx, Outcome outcome, byte[] expected, String what) {
+        ctx.expectOk(outcome, what);
+        Evidence.difference(expected, outcome.data()).ifPresent(difference -> {
+            throw ctx.failure(what + " returned other bytes than the object's: " + difference);
+        });
+    }
+}

@@ -1,0 +1,75 @@
+package dev.odirect.conformance.suite;
+
+import dev.odirect.conformance.suite.RuleCatalog.Rule;
+import io.qameta.allure.Allure;
+import java.lang.reflect.Method;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Gives each rule method its {@link RuleContext}: the rule comes from the method's name
+ * ({@code required_STREAM_1_...}) and SPEC.md, the run (store, directory, seed, facts) from the
+ * configuration parameters, shared by every rule of one launch. Labels the test for Allure.
+ */
+public final class ConformanceExtension implements ParameterResolver, AfterTestExecutionCallback {
+    private static final Namespace NAMESPACE = Namespace.create(ConformanceExtension.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == RuleContext.class;
+    }
+
+    @Override
+    public RuleContext resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Method method = context.getRequiredTestMethod();
+        Rule rule = RuleCatalog.forTestMethod(method.getName()).orElseThrow(() -> new ParameterResolutionException(
+                method.getName() + " is not named after a rule of SPEC.md (required_ID_N_... or optional_ID_N_...)"));
+        if (RuleCatalog.claimedLevel(method.getName()).orElseThrow() != rule.level()) {
+            throw new ParameterResolutionException(method.getName() + ": SPEC.md says " + rule.id() + " is " + rule.level());
+        }
+        SuiteRun run = run(context);
+        label(rule, run);
+        try {
+            RuleContext ruleContext = new RuleContext(rule, run);
+            context.getStore(NAMESPACE).put(RuleContext.class, (ExtensionContext.Store.CloseableResource) ruleContext::close);
+            context.getStore(NAMESPACE).put(Rule.class, ruleContext);
+            return ruleContext;
+        } catch (java.io.IOException e) {
+            throw new ParameterResolutionException("cannot make a root for " + rule.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        RuleContext ruleContext = context.getStore(NAMESPACE).get(Rule.class, RuleContext.class);
+        if (ruleContext != null && context.getExecutionException().isEmpty()) {
+            ruleContext.markPassed();
+        }
+    }
+
+    /** The run shared by every rule of this launch. */
+    static SuiteRun run(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(RunResource.class,
+                key -> new RunResource(new SuiteRun(SuiteSettings.from(context::getConfigurationParameter))),
+                RunResource.class).run();
+    }
+
+    private static void label(Rule rule, SuiteRun run) {
+        Allure.label("story", rule.id());
+        Allure.label("feature", rule.group());
+        Allure.label("severity", rule.level() == RuleCatalog.Level.MUST ? "critical" : "normal");
+        Allure.label("suite", run.settings().cell().orElse(run.facts().type()));
+        Allure.label("tag", rule.level().name());
+    }
+
+    private record RunResource(SuiteRun run) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            run.finish();
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.odirect.conformance.suite;
+
+import dev.odirect.conformance.suite.RuleCatalog.Rule;
+import dev.odirect.conformance.verify.DiskView;
+import dev.odirect.conformance.verify.Evidence;
+import dev.odirect.conformance.verify.FilesystemFacts;
+import dev.odirect.spi.Capability;
+import dev.odirect.spi.Outcome;
+import dev.odirect.spi.StoreInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * What a rule works with: a store session over a fresh root (reopened when it breaks), the
+ * suite's own view of the disk, the filesystem's facts, and failure messages that name the rule,
+ * the store, the filesystem, the evidence, the operations and how to replay.
+ */
+public final class RuleContext implements AutoCloseable {
+    private final Rule rule;
+    private final SuiteRun run;
+    private final java.util.List<Path> roots = new java.util.ArrayList<>();
+    private Path root;
+    private RecordingSession session;
+    private boolean passed;
+
+    RuleContext(Rule rule, SuiteRun run) throws IOException {
+        this.rule = rule;
+        this.run = run;
+        this.root = run.newRoot(rule.id());
+        roots.add(root);
+    }
+
+    public Rule rule() {
+        return rule;
+    }
+
+    public SuiteSettings settings() {
+        return run.settings();
+    }
+
+    public Profile profile() {
+        return run.settings().profile();
+    }
+
+    /** The seed of this rule: the run's seed mixed with the rule id, so each rule replays alone. */
+    public long seed() {
+        return run.settings().seed() * 1_000_003L + rule.id().hashCode();
+    }
+
+    public FilesystemFacts facts() {
+        return run.facts();
+    }
+
+    public StoreInfo info() {
+        return run.target().info();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public DiskView disk() {
+        return new DiskView(root);
+    }
+
+    /** The session, started on first use and started afresh after it broke. */
+    public RecordingSession store() {
+        if (session == null || session.broken()) {
+            closeSession();
+            try {
+                session = new RecordingSession(run.target().open(root));
+            } catch (IOException e) {
+                throw new SessionBrokenException("could not start a store session: " + e.getMessage(), e);
+            }
+        }
+        return session;
+    }
+
+    /** Ends the session and starts the next one on a new empty root (for rules that need several). */
+    public Path freshRoot() throws IOException {
+        closeSession();
+        root = run.newRoot(rule.id());
+        roots.add(root);
+        return root;
+    }
+
+    /** Like {@link #freshRoot()}, but in another directory (a small filesystem, say). */
+    public Path freshRootIn(Path parent) throws IOException {
+        closeSession();
+        root = java.nio.file.Files.createTempDirectory(parent, "odirect-" + rule.id() + "-");
+        Durably.syncDirectory(parent);
+        roots.add(root);
+        return root;
+    }
+
+    public void closeSession() {
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+    }
+
+    /** Skips the rule, visibly, when the store does not offer what it needs. */
+    public void require(Capability capability) {
+        store();
+        Assumptions.assumeTrue(info().offers(capability),
+                "not run: store " + info().name() + " does not offer " + capability.name().toLowerCase().replace('_', ' '));
+    }
+
+    public void expectOk(Outcome outcome, String what) {
+        if (!outcome.ok()) {
+            throw failure(what + " answered " + outcome.code() + " (" + outcome.message() + "), expected ok");
+        }
+    }
+
+    public void expectError(Outcome outcome, String what) {
+        if (outcome.ok()) {
+            throw failure(what + " answered ok, expected an error");
+        }
+    }
+
+    /** Reads {@code root/key} itself and compares it with what the store acknowledged. */
+    public void expectOnDisk(String key, byte[] expected, String after) {
+        Optional<byte[]> found = disk().read(key);
+        if (found.isEmpty()) {
+            throw failure("object \"" + key + "\" after " + after + ": no file " + disk().fileOf(key)
+                    + ", expected " + expected.length + " bytes");
+        }
+        Evidence.difference(expected, found.get()).ifPresent(difference -> {
+            throw failure("object \"" + key + "\" after " + after + ": " + difference);
+        });
+    }
+
+    /** An assertion error carrying everything needed to act on the failure. */
+    public AssertionFailedError failure(String observation) {
+        String nl = System.lineSeparator();
+        StoreInfo info = info();
+        String message = "[" + rule.id() + " " + rule.level() + "] " + rule.text() + nl
+                + "  store: " + info.name() + " " + info.version() + " (" + run.target().describe() + ")" + nl
+                + "  filesystem: " + facts().describe() + nl
+                + "  observed: " + observation + nl
+                + "  operations: " + (session == null ? "none" : session.recent()) + nl
+                + "  replay: " + settings().replay(rule.id());
+        return new AssertionFailedError(message);
+    }
+
+    void markPassed() {
+        passed = true;
+    }
+
+    /** Ends the session; a passing rule's objects are removed, a failing rule's are kept for inspection. */
+    @Override
+    public void close() {
+        closeSession();
+        if (passed) {
+            for (Path used : roots) {
+                try {
+                    Durably.deleteTree(used);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("could not remove " + used, e);
+                }
+            }
+        }
+    }
+}

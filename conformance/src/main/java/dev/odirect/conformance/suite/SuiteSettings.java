@@ -1,0 +1,57 @@
+package dev.odirect.conformance.suite;
+
+import dev.odirect.conformance.adapter.AdapterTarget;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A run's settings, read from JUnit configuration parameters ({@code odirect.*}), which is how
+ * {@code odirect check}, the fs-matrix and the self-tests all hand them over.
+ */
+public record SuiteSettings(Optional<URI> store, Optional<String> adapter, Path dir, long seed, Profile profile,
+                            Duration adapterTimeout, boolean direct, Optional<String> crashCommand,
+                            Optional<String> recoverCommand, Optional<Path> fullDir, Optional<String> cell) {
+    public static final String STORE = "odirect.store";
+    public static final String ADAPTER = "odirect.adapter";
+    public static final String DIR = "odirect.dir";
+    public static final String SEED = "odirect.seed";
+    public static final String PROFILE = "odirect.profile";
+    public static final String ADAPTER_TIMEOUT = "odirect.adapter.timeout";
+    public static final String DIRECT = "odirect.direct";
+    public static final String CRASH = "odirect.crash";
+    public static final String RECOVER = "odirect.recover";
+    public static final String FULL_DIR = "odirect.full.dir";
+    public static final String CELL = "odirect.cell";
+
+    public static SuiteSettings from(Function<String, Optional<String>> parameters) {
+        Optional<URI> store = parameters.apply(STORE).map(URI::create);
+        Optional<String> adapter = parameters.apply(ADAPTER);
+        if (store.isPresent() == adapter.isPresent()) {
+            throw new IllegalArgumentException("name exactly one store: " + STORE + " (a URI such as direct:///) or "
+                    + ADAPTER + " (an adapter command line)");
+        }
+        return new SuiteSettings(store, adapter,
+                Path.of(parameters.apply(DIR).orElse(System.getProperty("java.io.tmpdir"))),
+                parameters.apply(SEED).map(Long::parseLong).orElseGet(System::nanoTime),
+                parameters.apply(PROFILE).map(Profile::parse).orElse(Profile.QUICK),
+                Duration.ofSeconds(parameters.apply(ADAPTER_TIMEOUT).map(Long::parseLong).orElse(30L)),
+                parameters.apply(DIRECT).map(Boolean::parseBoolean).orElse(true),
+                parameters.apply(CRASH), parameters.apply(RECOVER), parameters.apply(FULL_DIR).map(Path::of),
+                parameters.apply(CELL));
+    }
+
+    public StoreTarget target() {
+        return store.<StoreTarget>map(ProviderTarget::find)
+                .orElseGet(() -> new AdapterTarget(adapter.orElseThrow(), adapterTimeout, direct));
+    }
+
+    /** The command that runs one rule again with the same inputs. */
+    public String replay(String ruleId) {
+        String which = store.map(uri -> "--store '" + uri + "'").orElseGet(() -> "--adapter '" + adapter.orElseThrow() + "'");
+        return "odirect check " + which + " --dir " + dir + " --profile " + profile.name().toLowerCase()
+                + " --seed " + seed + " --rule " + ruleId;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.odirect.conformance.verify;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** Page-cache residency of a file, as util-linux {@code fincore} reports it. */
+public final class PageCache {
+    private static final List<Path> FINCORE = List.of(Path.of("/usr/bin/fincore"), Path.of("/bin/fincore"));
+
+    private PageCache() {
+    }
+
+    public static boolean observable() {
+        return FINCORE.stream().anyMatch(Files::isExecutable);
+    }
+
+    /** Bytes of the file resident in the page cache, or empty when fincore is missing or fails. */
+    public static Optional<Long> residentBytes(Path file) {
+        Optional<Path> fincore = FINCORE.stream().filter(Files::isExecutable).findFirst();
+        if (fincore.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Process process = new ProcessBuilder(fincore.get().toString(), "--bytes", "--noheadings", "--raw",
+                    "--output", "RES", file.toString()).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                return Optional.empty();
+            }
+            return Optional.of(Long.parseLong(out));
+        } catch (IOException | NumberFormatException failed) {
+            return Optional.empty();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+}
