@@ -35,8 +35,7 @@ public final class ConformanceExtension implements ParameterResolver, AfterTestE
         label(rule, run);
         try {
             RuleContext ruleContext = new RuleContext(rule, run);
-            context.getStore(NAMESPACE).put(RuleContext.class, (ExtensionContext.Store.CloseableResource) ruleContext::close);
-            context.getStore(NAMESPACE).put(Rule.class, ruleContext);
+            context.getStore(NAMESPACE).put(RuleContext.class, ruleContext);
             return ruleContext;
         } catch (java.io.IOException e) {
             throw new ParameterResolutionException("cannot make a root for " + rule.id() + ": " + e.getMessage(), e);
@@ -45,7 +44,7 @@ public final class ConformanceExtension implements ParameterResolver, AfterTestE
 
     @Override
     public void afterTestExecution(ExtensionContext context) {
-        RuleContext ruleContext = context.getStore(NAMESPACE).get(Rule.class, RuleContext.class);
+        RuleContext ruleContext = context.getStore(NAMESPACE).get(RuleContext.class, RuleContext.class);
         if (ruleContext != null && context.getExecutionException().isEmpty()) {
             ruleContext.markPassed();
         }
@@ -66,7 +65,7 @@ public final class ConformanceExtension implements ParameterResolver, AfterTestE
         Allure.label("tag", rule.level().name());
     }
 
-    private record RunResource(SuiteRun run) implements ExtensionContext.Store.CloseableResource {
+    private record RunResource(SuiteRun run) implements AutoCloseable {
         @Override
         public void close() {
             run.finish();

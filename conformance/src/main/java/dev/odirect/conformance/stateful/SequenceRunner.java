@@ -1,0 +1,91 @@
+package dev.odirect.conformance.stateful;
+
+import dev.odirect.conformance.suite.RuleContext;
+import dev.odirect.conformance.verify.Evidence;
+import dev.odirect.spi.Outcome;
+import dev.odirect.spi.StoreSession;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeSet;
+
+/**
+ * Runs one operation sequence against the store and the model side by side, under a key prefix of
+ * its own, and checks the named invariants after every step and at the end.
+ */
+public final class SequenceRunner {
+    private final RuleContext ctx;
+    private final String prefix;
+    private final Model model = new Model();
+    /** Which key each handle was opened for. */
+    private final Map<String, String> handleKeys = new HashMap<>();
+
+    public SequenceRunner(RuleContext ctx, String prefix) {
+        this.ctx = ctx;
+        this.prefix = prefix;
+    }
+
+    public void run(List<Op> ops) {
+        int step = 0;
+        for (Op op : ops) {
+            step(op, ++step);
+        }
+        for (String handle : new TreeSet<>(model.openHandles())) {
+            step(new Op.Finish(handle), ++step);
+        }
+        noPhantomObjects();
+    }
+
+    private void step(Op op, int step) {
+        Model.Expected expected = model.apply(op);
+        Outcome outcome = call(ctx.store(), op);
+        String where = "step " + step + " (" + op + ")";
+        if (outcome.ok() != expected.ok()) {
+            throw ctx.failure("invariant answer-matches-model broken at " + where + ": the store answered " + outcome
+                    + ", a correct store answers " + (expected.ok() ? "ok" : "an error"));
+        }
+        expected.data().ifPresent(data -> Evidence.difference(data, outcome.data()).ifPresent(difference -> {
+            throw ctx.failure("invariant get-matches-model broken at " + where + ": " + difference);
+        }));
+        if (outcome.ok() && (op instanceof Op.Put || op instanceof Op.Finish)) {
+            String key = op instanceof Op.Put put ? put.key() : handleKeys.get(((Op.Finish) op).handle());
+            ctx.expectOnDisk(prefix + key, model.object(key).orElseThrow(),
+                    where + " (invariant acknowledged-bytes-on-disk)");
+        }
+        if (outcome.ok() && op instanceof Op.Delete delete && ctx.disk().read(prefix + delete.key()).isPresent()) {
+            throw ctx.failure("invariant deleted-is-gone broken at " + where + ": the file is still there");
+        }
+    }
+
+    private Outcome call(StoreSession store, Op op) {
+        if (op instanceof Op.Put put) {
+            return store.put(prefix + put.key(), put.data());
+        } else if (op instanceof Op.Open open) {
+            handleKeys.putIfAbsent(open.handle(), open.key());
+            return store.open(prefix + open.key(), prefix + open.handle());
+        } else if (op instanceof Op.Write write) {
+            return store.write(prefix + write.handle(), write.data());
+        } else if (op instanceof Op.Finish finish) {
+            return store.finish(prefix + finish.handle());
+        } else if (op instanceof Op.Abort abort) {
+            return store.abort(prefix + abort.handle());
+        } else if (op instanceof Op.Get get) {
+            return store.get(prefix + get.key(), OptionalLong.empty(), OptionalLong.empty());
+        }
+        return store.delete(prefix + ((Op.Delete) op).key());
+    }
+
+    /** After the last writer finished: the visible objects under the prefix are exactly the model's. */
+    private void noPhantomObjects() {
+        TreeSet<String> onDisk = new TreeSet<>();
+        ctx.disk().visibleObjects().stream().filter(path -> path.startsWith(prefix))
+                .forEach(path -> onDisk.add(path.substring(prefix.length())));
+        TreeSet<String> inModel = new TreeSet<>(model.committed().keySet());
+        if (!onDisk.equals(inModel)) {
+            throw ctx.failure("invariant no-phantom-objects broken at the end: objects on disk " + onDisk
+                    + ", a correct store holds " + inModel);
+        }
+        model.committed().forEach((key, data) -> ctx.expectOnDisk(prefix + key, data, "the whole sequence"));
+    }
+}

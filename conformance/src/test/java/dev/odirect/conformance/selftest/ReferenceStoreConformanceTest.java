@@ -1,0 +1,25 @@
+package dev.odirect.conformance.selftest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.odirect.conformance.suite.RuleCatalog;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The reference store, in process, fails no rule (on /tmp; the fs-matrix runs it on every cell). */
+class ReferenceStoreConformanceTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void referenceStorePassesEveryRuleThatRunsHere() {
+        Map<String, SuiteHarness.Result> results = SuiteHarness.run(Map.of("odirect.store", "direct:///",
+                "odirect.dir", dir.toString(), "odirect.seed", "1"));
+        results.forEach((rule, result) -> System.out.println(rule + " " + result));
+        assertEquals(RuleCatalog.rules().keySet(), results.keySet(), "every rule of SPEC.md ran or was skipped");
+        results.forEach((rule, result) -> assertTrue(!result.status().equals("failed"), rule + " " + result));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.odirect.conformance.selftest;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+import dev.odirect.conformance.suite.RuleCatalog;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/** Runs the rule classes against a store, as `odirect check` does, and reports per rule id. */
+final class SuiteHarness {
+    private SuiteHarness() {
+    }
+
+    /** A rule's outcome: status and, when not passed, the reason. */
+    record Result(String status, String message) {
+        @Override
+        public String toString() {
+            return status + (message.isEmpty() ? "" : ": " + message);
+        }
+    }
+
+    static Map<String, Result> run(Map<String, String> parameters) {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectPackage("dev.odirect.conformance.rules"))
+                .configurationParameters(parameters)
+                .execute();
+        Map<String, Result> byRule = new LinkedHashMap<>();
+        results.testEvents().finished().stream().forEach(event -> byRule.put(ruleOf(event), result(event)));
+        results.testEvents().skipped().stream().forEach(event -> byRule.put(ruleOf(event),
+                new Result("skipped", event.getPayload(String.class).orElse(""))));
+        return byRule;
+    }
+
+    private static String ruleOf(Event event) {
+        String name = event.getTestDescriptor().getLegacyReportingName().replaceAll("\\(.*", "");
+        return RuleCatalog.forTestMethod(name).map(RuleCatalog.Rule::id).orElse(name);
+    }
+
+    private static Result result(Event event) {
+        TestExecutionResult result = event.getPayload(TestExecutionResult.class).orElseThrow();
+        Optional<Throwable> cause = result.getThrowable();
+        return switch (result.getStatus()) {
+            case SUCCESSFUL -> new Result("passed", "");
+            case ABORTED -> new Result("skipped", cause.map(Throwable::getMessage).orElse(""));
+            case FAILED -> new Result("failed", cause.map(Throwable::getMessage).orElse(""));
+        };
+    }
+}
