@@ -77,6 +77,10 @@ public final class LoopFilesystem implements AutoCloseable {
         return mountPoint;
     }
 
+    public String device() {
+        return device;
+    }
+
     /** A fresh empty directory on the filesystem. */
     public Path newDirectory(String name) throws IOException {
         return Files.createDirectories(mountPoint.resolve(name));

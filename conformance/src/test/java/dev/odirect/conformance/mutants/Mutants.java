@@ -1,0 +1,228 @@
+package dev.odirect.conformance.mutants;
+
+import dev.odirect.spi.Outcome;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** One deliberately broken store per failure mode of facts.md, each a one-step change of {@link NaiveDirectStore}. */
+final class Mutants {
+    private Mutants() {
+    }
+
+    static final Map<String, Function<Path, NaiveDirectStore>> ALL = Map.ofEntries(
+            Map.entry("naive-correct", NaiveDirectStore::new),
+            Map.entry("aligned-part-lost", AlignedPartLost::new),
+            Map.entry("unaligned-buffer-einval-swallowed", UnalignedBufferEinvalSwallowed::new),
+            Map.entry("tail-padded-not-truncated", TailPaddedNotTruncated::new),
+            Map.entry("truncating-reopen-before-tail", TruncatingReopenBeforeTail::new),
+            Map.entry("last-aligned-block-lost", LastAlignedBlockLost::new),
+            Map.entry("chunks-reordered", ChunksReordered::new),
+            Map.entry("every-chunk-padded", EveryChunkPadded::new),
+            Map.entry("empty-chunk-refused", EmptyChunkRefused::new),
+            Map.entry("errors-swallowed", ErrorsSwallowed::new),
+            Map.entry("keys-not-checked", KeysNotChecked::new),
+            Map.entry("no-fsync", NoFsync::new),
+            Map.entry("silently-buffered", SilentlyBuffered::new));
+
+    /** The note's symptom: the aligned part never reaches the file; the tail is appended through a reopen. */
+    static final class AlignedPartLost extends NaiveDirectStore {
+        AlignedPartLost(Path root) {
+            super(root);
+        }
+
+        @Override
+        protected Outcome writeAligned(int fd, byte[] bytes, int aligned) {
+            return Outcome.success();
+        }
+
+        @Override
+        protected Outcome writeTail(int fd, Path file, byte[] bytes, int aligned) {
+            return appendThroughReopen(file, bytes, aligned, Posix.O_APPEND);
+        }
+    }
+
+    /** The real mechanism: O_DIRECT from unaligned (heap-copied) memory, EINVAL ignored, tail appended. */
+    static final class UnalignedBufferEinvalSwallowed extends NaiveDirectStore {
+        UnalignedBufferEinvalSwallowed(Path root) {
+            super(root);
+        }
+
+        @Override
+        protected Outcome writeAligned(int fd, byte[] bytes, int aligned) {
+            java.nio.ByteBuffer unaligned = java.nio.ByteBuffer.allocateDirect(aligned + 4097).alignedSlice(4096)
+                    .position(1).slice();
+            unaligned.put(bytes, 0, aligned).flip();
+            Posix.POSIX.pwrite(fd, unaligned, aligned, 0);
+            return Outcome.success();
+        }
+
+        @Override
+        protected Outcome writeTail(int fd, Path file, byte[] bytes, int aligned) {
+            return appendThroughReopen(file, bytes, aligned, Posix.O_APPEND);
+        }
+    }
+
+    /** Pads the tail to a whole block, writes it direct, and forgets the ftruncate. */
+    static final class TailPaddedNotTruncated extends NaiveDirectStore {
+        TailPaddedNotTruncated(Path root) {
+            super(root);
+        }
+
+        @Override
+        protected Outcome writeTail(int fd, Path file, byte[] bytes, int aligned) {
+            byte[] padded = java.util.Arrays.copyOfRange(bytes, aligned, aligned + ALIGN);
+            return Posix.pwrite(fd, Posix.aligned(padded, 0, ALIGN), aligned);
+        }
+    }
+
+    /** Reopens for the tail with O_TRUNC, wiping the aligned part already written. */
+    static final class TruncatingReopenBeforeTail extends NaiveDirectStore {
+        TruncatingReopenBeforeTail(Path root) {
+            super(root);
+        }
+
+        @Override
+        protected Outcome writeTail(int fd, Path file, byte[] bytes, int aligned) {
+            return appendThroughReopen(file, bytes, aligned, Posix.O_TRUNC);
+        }
+    }
+
+    /** Drops the last aligned block before the tail (an off-by-one in the flush loop). */
+    static final class LastAlignedBlockLost extends NaiveDirectStore {
+        LastAlignedBlockLost(Path root) {
+            super(root);
+        }
+
+        @Override
+        protected Outcome writeAligned(int fd, byte[] bytes, int aligned) {
+            return super.writeAligned(fd, bytes, Math.max(0, aligned - ALIGN));
+        }
+    }
+
+    /** Swaps the last two chunks. */
+    static final class ChunksReordered extends NaiveDirectStore {
+        ChunksReordered(Path root) {
+            super(root);
+        }
+
+        @Override
+        protected byte[] layout(List<byte[]> parts) {
+            List<byte[]> swapped = new ArrayList<>(parts);
+            if (swapped.size() >= 2) {
+                Collections.swap(swapped, swapped.size() - 1, swapped.size() - 2);
+            }
+            return super.layout(swapped);
+        }
+    }
+
+    /** Pads every chunk to a multiple of 512 with zeros, as s3dlio's multipart path did. */
+    static final class EveryChunkPadded extends NaiveDirectStore {
+        EveryChunkPadded(Path root) {
+            super(root);
+        }
+
+        @Override
+        protected byte[] layout(List<byte[]> parts) {
+            ByteArrayOutputStream whole = new ByteArrayOutputStream();
+            for (byte[] part : parts) {
+                whole.writeBytes(part);
+                whole.writeBytes(new byte[(512 - part.length % 512) % 512]);
+            }
+            return whole.toByteArray();
+        }
+    }
+
+    /** Refuses a 0-byte write. */
+    static final class EmptyChunkRefused extends NaiveDirectStore {
+        EmptyChunkRefused(Path root) {
+            super(root);
+        }
+
+        @Override
+        public Outcome write(String handle, byte[] chunk) {
+            return chunk.length == 0 ? Outcome.error("EINVAL", "empty chunk") : super.write(handle, chunk);
+        }
+    }
+
+    /** Ignores every write and sync result: a full disk answers ok. */
+    static final class ErrorsSwallowed extends NaiveDirectStore {
+        ErrorsSwallowed(Path root) {
+            super(root);
+        }
+
+        @Override
+        protected Outcome writeAligned(int fd, byte[] bytes, int aligned) {
+            super.writeAligned(fd, bytes, aligned);
+            return Outcome.success();
+        }
+
+        @Override
+        protected Outcome writeTail(int fd, Path file, byte[] bytes, int aligned) {
+            super.writeTail(fd, file, bytes, aligned);
+            return Outcome.success();
+        }
+
+        @Override
+        protected Outcome sync(int fd, Path file) {
+            super.sync(fd, file);
+            return Outcome.success();
+        }
+    }
+
+    /** Takes any key, so absolute and climbing keys write outside the root. */
+    static final class KeysNotChecked extends NaiveDirectStore {
+        KeysNotChecked(Path root) {
+            super(root);
+        }
+
+        @Override
+        protected boolean validKey(String key) {
+            return true;
+        }
+    }
+
+    /** Never syncs: acknowledged objects live in the page cache only. */
+    static final class NoFsync extends NaiveDirectStore {
+        NoFsync(Path root) {
+            super(root);
+        }
+
+        @Override
+        protected Outcome sync(int fd, Path file) {
+            return Outcome.success();
+        }
+    }
+
+    /** O_SYNC where O_DIRECT was meant (the note's flag mix-up): correct bytes, all through the page cache. */
+    static final class SilentlyBuffered extends NaiveDirectStore {
+        SilentlyBuffered(Path root) {
+            super(root);
+        }
+
+        @Override
+        protected Outcome writeAligned(int fd, byte[] bytes, int aligned) {
+            int flags = Posix.POSIX.fcntl(fd, jnr.constants.platform.Fcntl.F_GETFL);
+            Posix.POSIX.fcntl(fd, jnr.constants.platform.Fcntl.F_SETFL, flags & ~Posix.O_DIRECT);
+            return super.writeAligned(fd, bytes, aligned);
+        }
+    }
+
+    /** A second descriptor without O_DIRECT for the tail, with the given extra flag. */
+    static Outcome appendThroughReopen(Path file, byte[] bytes, int aligned, int flag) {
+        int second = Posix.open(file, Posix.O_WRONLY | flag);
+        if (second < 0) {
+            return Posix.error("open(tail)");
+        }
+        try {
+            long offset = flag == Posix.O_APPEND ? 0 : aligned;
+            return Posix.pwrite(second, Posix.aligned(bytes, aligned, bytes.length - aligned), offset);
+        } finally {
+            Posix.POSIX.close(second);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.odirect.conformance.mutants;
+
+import dev.odirect.spi.Outcome;
+import dev.odirect.spi.StoreSession;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * A second, independently written direct store, simple on purpose: chunks are kept until finish,
+ * then the object is written in place with O_DIRECT from aligned memory (4096-aligned part) and a
+ * buffered tail (fcntl drops O_DIRECT), fdatasync'd, its directory fsync'd. Correct as it is; each
+ * mutant overrides one step the way a real bug would.
+ */
+class NaiveDirectStore implements StoreSession {
+    static final int ALIGN = 4096;
+
+    protected final Path root;
+    private final Map<String, String> keys = new HashMap<>();
+    private final Map<String, List<byte[]>> chunks = new HashMap<>();
+
+    NaiveDirectStore(Path root) {
+        this.root = root;
+    }
+
+    @Override
+    public Outcome put(String key, byte[] data) {
+        return validKey(key) ? store(key, List.of(data)) : Outcome.error("EINVAL", "bad key " + key);
+    }
+
+    @Override
+    public Outcome open(String key, String handle) {
+        if (!validKey(key) || keys.containsKey(handle)) {
+            return Outcome.error("EINVAL", "bad key or handle in use");
+        }
+        keys.put(handle, key);
+        chunks.put(handle, new ArrayList<>());
+        return Outcome.success();
+    }
+
+    @Override
+    public Outcome write(String handle, byte[] chunk) {
+        if (!keys.containsKey(handle)) {
+            return Outcome.error("EBADHANDLE", handle);
+        }
+        chunks.get(handle).add(chunk.clone());
+        return Outcome.success();
+    }
+
+    @Override
+    public Outcome finish(String handle) {
+        String key = keys.remove(handle);
+        return key == null ? Outcome.error("EBADHANDLE", handle) : store(key, chunks.remove(handle));
+    }
+
+    @Override
+    public Outcome abort(String handle) {
+        chunks.remove(handle);
+        return keys.remove(handle) == null ? Outcome.error("EBADHANDLE", handle) : Outcome.success();
+    }
+
+    @Override
+    public Outcome get(String key, OptionalLong offset, OptionalLong length) {
+        try {
+            byte[] all = Files.readAllBytes(root.resolve(key));
+            int from = (int) Math.min(all.length, offset.orElse(0));
+            int to = (int) Math.min(all.length, from + length.orElse(all.length));
+            return Outcome.success(Arrays.copyOfRange(all, from, to));
+        } catch (NoSuchFileException missing) {
+            return Outcome.error("ENOENT", key);
+        } catch (IOException e) {
+            return Outcome.error("EIO", e.getMessage());
+        }
+    }
+
+    @Override
+    public Outcome delete(String key) {
+        try {
+            Files.delete(root.resolve(key));
+            return Outcome.success();
+        } catch (NoSuchFileException missing) {
+            return Outcome.error("ENOENT", key);
+        } catch (IOException e) {
+            return Outcome.error("EIO", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        keys.clear();
+        chunks.clear();
+    }
+
+    protected boolean validKey(String key) {
+        return !key.isEmpty() && !key.startsWith("/")
+                && Arrays.stream(key.split("/", -1)).noneMatch(s -> s.isEmpty() || s.equals(".") || s.equals(".."));
+    }
+
+    /** How the chunks become the object's bytes. */
+    protected byte[] layout(List<byte[]> parts) {
+        ByteArrayOutputStream whole = new ByteArrayOutputStream();
+        parts.forEach(whole::writeBytes);
+        return whole.toByteArray();
+    }
+
+    protected Outcome store(String key, List<byte[]> parts) {
+        Path file = root.resolve(key);
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            return Outcome.error("EIO", e.getMessage());
+        }
+        byte[] bytes = layout(parts);
+        int aligned = bytes.length - bytes.length % ALIGN;
+        int fd = Posix.open(file, Posix.O_WRONLY | Posix.O_CREAT | Posix.O_TRUNC | Posix.O_DIRECT);
+        if (fd < 0) {
+            return Posix.error("open");
+        }
+        try {
+            Outcome written = writeAligned(fd, bytes, aligned);
+            if (written.ok() && aligned < bytes.length) {
+                written = writeTail(fd, file, bytes, aligned);
+            }
+            return written.ok() ? sync(fd, file) : written;
+        } finally {
+            Posix.POSIX.close(fd);
+        }
+    }
+
+    protected Outcome writeAligned(int fd, byte[] bytes, int aligned) {
+        return Posix.pwrite(fd, Posix.aligned(bytes, 0, aligned), 0);
+    }
+
+    /** The tail as GNU dd writes it: O_DIRECT dropped with fcntl, then a plain write. */
+    protected Outcome writeTail(int fd, Path file, byte[] bytes, int aligned) {
+        int flags = Posix.POSIX.fcntl(fd, jnr.constants.platform.Fcntl.F_GETFL);
+        Posix.POSIX.fcntl(fd, jnr.constants.platform.Fcntl.F_SETFL, flags & ~Posix.O_DIRECT);
+        return Posix.pwrite(fd, Posix.aligned(bytes, aligned, bytes.length - aligned), aligned);
+    }
+
+    protected Outcome sync(int fd, Path file) {
+        if (Posix.POSIX.fdatasync(fd) < 0) {
+            return Posix.error("fdatasync");
+        }
+        return Posix.fsyncDirectory(file.getParent());
+    }
+}

@@ -1,0 +1,99 @@
+package dev.odirect.conformance.selftest;
+
+import static dev.odirect.conformance.selftest.MutantsAreCaughtTest.assertCaughtBy;
+import static dev.odirect.conformance.selftest.MutantsAreCaughtTest.runAgainst;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.odirect.store.testing.Commands;
+import dev.odirect.store.testing.LoopFilesystem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The mutants that only a real device shows: strict alignment (xfs on a 512-byte loop device),
+ * a full filesystem (a 16 MiB tmpfs), a crash (xfs forced shutdown, then remount). Needs root and
+ * loop devices; skipped with the reason elsewhere. The reference store passes the same rules here.
+ */
+class MutantsOnRealDevicesTest {
+    static LoopFilesystem xfs;
+
+    @BeforeAll
+    static void mountXfs() throws IOException {
+        Optional<String> why = LoopFilesystem.unavailable("xfs");
+        if (why.isEmpty()) {
+            xfs = LoopFilesystem.create("xfs", 512, 320L << 20, List.of("-q", "-f"), "");
+        }
+    }
+
+    @AfterAll
+    static void unmount() throws IOException {
+        if (xfs != null) {
+            xfs.close();
+        }
+    }
+
+    static Path onXfs(String name) throws IOException {
+        assumeTrue(xfs != null, LoopFilesystem.unavailable("xfs").orElse("xfs loop mount failed"));
+        return xfs.newDirectory(name);
+    }
+
+    static Map<String, String> crashHook() {
+        String mnt = xfs.mountPoint().toString();
+        return Map.of("odirect.crash", "xfs_io -x -c shutdown " + mnt,
+                "odirect.recover", "umount " + mnt + " && mount " + xfs.device() + " " + mnt);
+    }
+
+    @Test
+    void unalignedBufferIsCaughtOnXfsAndInvisibleOnTmpfs() throws IOException {
+        String mutant = "unaligned-buffer-einval-swallowed";
+        assertCaughtBy(mutant, "STREAM-2", runAgainst(mutant, onXfs("unaligned"), Map.of()));
+        Path shm = Path.of("/dev/shm");
+        assumeTrue(Files.isDirectory(shm), "no /dev/shm to show the tmpfs side");
+        Path dir = Files.createTempDirectory(shm, "odirect-unaligned-");
+        try {
+            Map<String, SuiteHarness.Result> onTmpfs = runAgainst(mutant, dir, Map.of());
+            assertEquals("passed", onTmpfs.get("STREAM-2").status(), "tmpfs accepts any alignment: " + onTmpfs.get("STREAM-2"));
+        } finally {
+            dev.odirect.conformance.suite.Durably.deleteTree(dir);
+        }
+    }
+
+    @Test
+    void noFsyncIsCaughtByACrashAndTheReferenceSurvivesIt() throws IOException {
+        assertCaughtBy("no-fsync", "DURABLE-1", runAgainst("no-fsync", onXfs("nofsync"), crashHook()));
+        Map<String, String> reference = new java.util.HashMap<>(crashHook());
+        reference.putAll(Map.of("odirect.store", "direct:///", "odirect.dir", onXfs("reference").toString(),
+                "odirect.seed", "7"));
+        assertEquals("passed", SuiteHarness.run(reference).get("DURABLE-1").status());
+    }
+
+    @Test
+    void silentlyBufferedIsCaughtWhereODirectBypassesTheCache() throws IOException {
+        assertCaughtBy("silently-buffered", "DIRECT-1", runAgainst("silently-buffered", onXfs("buffered"), Map.of()));
+    }
+
+    @Test
+    void swallowedErrorsAreCaughtOnAFullFilesystemAndTheReferenceAnswersThem() throws IOException {
+        assumeTrue(Commands.isRoot(), "not run: needs root to mount a small tmpfs");
+        Path small = Files.createTempDirectory("odirect-full-");
+        Commands.run("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", small.toString());
+        try {
+            Map<String, String> full = Map.of("odirect.full.dir", small.toString());
+            assertCaughtBy("errors-swallowed", "ERROR-1", runAgainst("errors-swallowed", small, full));
+            Map<String, String> reference = Map.of("odirect.store", "direct:///", "odirect.dir", small.toString(),
+                    "odirect.full.dir", small.toString(), "odirect.seed", "7");
+            assertEquals("passed", SuiteHarness.run(reference).get("ERROR-1").status());
+        } finally {
+            Commands.run("umount", small.toString());
+            Files.delete(small);
+        }
+    }
+}
