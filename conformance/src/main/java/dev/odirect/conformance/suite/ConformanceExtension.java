@@ -9,13 +9,16 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Gives each rule method its {@link RuleContext}: the rule comes from the method's name
  * ({@code required_STREAM_1_...}) and SPEC.md, the run (store, directory, seed, facts) from the
  * configuration parameters, shared by every rule of one launch. Labels the test for Allure.
  */
-public final class ConformanceExtension implements ParameterResolver, AfterTestExecutionCallback {
+public final class ConformanceExtension implements ParameterResolver, AfterTestExecutionCallback,
+        TestExecutionExceptionHandler {
     private static final Namespace NAMESPACE = Namespace.create(ConformanceExtension.class);
 
     @Override
@@ -48,6 +51,25 @@ public final class ConformanceExtension implements ParameterResolver, AfterTestE
         if (ruleContext != null && context.getExecutionException().isEmpty()) {
             ruleContext.markPassed();
         }
+    }
+
+    /**
+     * Every failure reads the same way: an exception from the store or a broken adapter session gets
+     * the rule, store, filesystem, operations and replay line too.
+     */
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
+        RuleContext ruleContext = context.getStore(NAMESPACE).get(RuleContext.class, RuleContext.class);
+        if (ruleContext == null || thrown instanceof TestAbortedException
+                || String.valueOf(thrown.getMessage()).startsWith("[" + ruleContext.rule().id() + " ")) {
+            throw thrown;
+        }
+        String what = thrown instanceof SessionBrokenException ? "the store session broke: " + thrown.getMessage()
+                : thrown instanceof AssertionError ? String.valueOf(thrown.getMessage())
+                : "the store threw " + thrown;
+        AssertionError failure = ruleContext.failure(what);
+        failure.initCause(thrown);
+        throw failure;
     }
 
     /** The run shared by every rule of this launch. */

@@ -54,7 +54,7 @@ final class Mutants {
 
         @Override
         protected Outcome writeAligned(int fd, byte[] bytes, int aligned) {
-            java.nio.ByteBuffer unaligned = java.nio.ByteBuffer.allocateDirect(aligned + 4097).alignedSlice(4096)
+            java.nio.ByteBuffer unaligned = java.nio.ByteBuffer.allocateDirect(aligned + 3 * 4096).alignedSlice(4096)
                     .position(1).slice();
             unaligned.put(bytes, 0, aligned).flip();
             Posix.POSIX.pwrite(fd, unaligned, aligned, 0);

@@ -36,6 +36,16 @@ final class SuiteHarness {
         return byRule;
     }
 
+    /** The message, or for an unexpected exception its type and where it came from. */
+    private static String describe(Throwable failure) {
+        if (failure instanceof AssertionError && failure.getMessage() != null) {
+            return failure.getMessage();
+        }
+        java.io.StringWriter trace = new java.io.StringWriter();
+        failure.printStackTrace(new java.io.PrintWriter(trace));
+        return trace.toString();
+    }
+
     private static String ruleOf(Event event) {
         String name = event.getTestDescriptor().getLegacyReportingName().replaceAll("\\(.*", "");
         return RuleCatalog.forTestMethod(name).map(RuleCatalog.Rule::id).orElse(name);
@@ -47,7 +57,7 @@ final class SuiteHarness {
         return switch (result.getStatus()) {
             case SUCCESSFUL -> new Result("passed", "");
             case ABORTED -> new Result("skipped", cause.map(Throwable::getMessage).orElse(""));
-            case FAILED -> new Result("failed", cause.map(Throwable::getMessage).orElse(""));
+            case FAILED -> new Result("failed", cause.map(SuiteHarness::describe).orElse(""));
         };
     }
 }
