@@ -34,7 +34,7 @@ class PutRules {
                     Writes.putAndVerify(ctx, key, input.bytes());
                     ctx.disk().remove(key);
                 }).withShow(input -> input.total() + " bytes (data seed " + input.dataSeed() + ")");
-        PropertyRunner.run(exact, ctx.seed(), ctx.profile().tries(), done -> { });
+        PropertyRunner.run(exact, ctx.seed(), ctx.profile().tries(), ctx.progress(ctx.profile().tries()));
         Stream.of(0, 1, 512, 4096, 5096).forEach(size ->
                 Writes.putAndVerify(ctx, "put/edge-" + size, ChunkList.Bytes.of(size, size)));
     }

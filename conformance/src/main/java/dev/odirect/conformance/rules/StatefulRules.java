@@ -29,6 +29,6 @@ class StatefulRules {
                     new SequenceRunner(ctx, "s" + sequence.incrementAndGet() + "/").run(ops);
                 }).withCoverage(OpSequences::classify, Map.of("interleaved writers", 1, "overwrite", 1, "expected error", 1))
                 .withShow(ops -> ops.toString());
-        PropertyRunner.run(agrees, ctx.seed(), ctx.profile().sequences(), done -> { });
+        PropertyRunner.run(agrees, ctx.seed(), ctx.profile().sequences(), ctx.progress(ctx.profile().sequences()));
     }
 }

@@ -28,7 +28,7 @@ class StreamRules {
                     ctx.disk().remove(key);
                 }).withCoverage(ChunkLists::classify, Map.of("empty chunk", 1, "hybrid tail", 1, "exact multiple", 1,
                         "sub-512 object", 1, "multi-buffer object", 1));
-        PropertyRunner.run(exact, ctx.seed(), ctx.profile().tries(), done -> { });
+        PropertyRunner.run(exact, ctx.seed(), ctx.profile().tries(), ctx.progress(ctx.profile().tries()));
     }
 
     @Test

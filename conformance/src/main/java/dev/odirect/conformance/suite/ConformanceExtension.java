@@ -37,7 +37,8 @@ public final class ConformanceExtension implements ParameterResolver, AfterTestE
         SuiteRun run = run(context);
         label(rule, run);
         try {
-            RuleContext ruleContext = new RuleContext(rule, run);
+            RuleContext ruleContext = new RuleContext(rule, run,
+                    progress -> context.publishReportEntry(RuleContext.PROGRESS, progress));
             context.getStore(NAMESPACE).put(RuleContext.class, ruleContext);
             return ruleContext;
         } catch (java.io.IOException e) {
@@ -48,9 +49,13 @@ public final class ConformanceExtension implements ParameterResolver, AfterTestE
     @Override
     public void afterTestExecution(ExtensionContext context) {
         RuleContext ruleContext = context.getStore(NAMESPACE).get(RuleContext.class, RuleContext.class);
-        if (ruleContext != null && context.getExecutionException().isEmpty()) {
+        if (ruleContext == null) {
+            return;
+        }
+        if (context.getExecutionException().isEmpty()) {
             ruleContext.markPassed();
         }
+        context.publishReportEntry(ruleContext.reportEntries());
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.odirect.spi.StoreInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.opentest4j.AssertionFailedError;
@@ -27,9 +28,15 @@ public final class RuleContext implements AutoCloseable {
     private RecordingSession session;
     private boolean passed;
 
-    RuleContext(Rule rule, SuiteRun run) throws IOException {
+    /** Report-entry key of progress lines, which the console shows while long properties run. */
+    public static final String PROGRESS = "odirect.progress";
+
+    private final java.util.function.Consumer<String> progress;
+
+    RuleContext(Rule rule, SuiteRun run, java.util.function.Consumer<String> progress) throws IOException {
         this.rule = rule;
         this.run = run;
+        this.progress = progress;
         this.root = run.newRoot(rule.id());
         roots.add(root);
     }
@@ -146,6 +153,35 @@ public final class RuleContext implements AutoCloseable {
                 + "  operations: " + (session == null ? "none" : session.recent()) + nl
                 + "  replay: " + settings().replay(rule.id());
         return new AssertionFailedError(message);
+    }
+
+    /** A progress callback for a property of {@code total} tries: reports every tenth. */
+    public java.util.function.IntConsumer progress(int total) {
+        int step = Math.max(1, total / 10);
+        return done -> {
+            if (done % step == 0 && done < total) {
+                progress.accept(rule.id() + " " + done + "/" + total);
+            }
+        };
+    }
+
+    /** What summaries need beyond the JUnit result: the store and the filesystem, as observed. */
+    Map<String, String> reportEntries() {
+        StoreInfo info = info();
+        FilesystemFacts facts = facts();
+        Map<String, String> entries = new java.util.LinkedHashMap<>();
+        entries.put("odirect.rule", rule.id());
+        entries.put("odirect.store.name", info.name());
+        entries.put("odirect.store.version", info.version());
+        entries.put("odirect.fs.type", facts.type());
+        entries.put("odirect.fs.path", facts.path());
+        entries.put("odirect.fs.sector", Integer.toString(facts.sectorSize()));
+        entries.put("odirect.fs.dio_mem_align", Integer.toString(facts.dioMemAlign()));
+        entries.put("odirect.fs.dio_offset_align", Integer.toString(facts.dioOffsetAlign()));
+        entries.put("odirect.fs.direct", Boolean.toString(facts.directAccepted()));
+        entries.put("odirect.fs.bypasses_cache", String.valueOf(facts.bypassesCache()));
+        entries.put("odirect.replay", settings().replay(rule.id()));
+        return entries;
     }
 
     void markPassed() {

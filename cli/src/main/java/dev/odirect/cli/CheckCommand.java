@@ -1,0 +1,111 @@
+package dev.odirect.cli;
+
+import dev.odirect.conformance.run.CheckOptions;
+import dev.odirect.conformance.run.CheckReport;
+import dev.odirect.conformance.run.CheckRunner;
+import dev.odirect.conformance.run.CheckSetupException;
+import dev.odirect.conformance.run.RuleResult;
+import dev.odirect.conformance.suite.Profile;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Odirect.Version.class,
+        description = {"Run the conformance rules (conformance/SPEC.md) against one store in one directory.",
+            "Prints a line per rule; writes summary.json, junit/ and allure-results/ to --out."},
+        footer = {"", "Exit status: 0 every MUST rule passed or was skipped for a stated reason, 1 a MUST rule failed,",
+            "2 a usage or environment error.", "",
+            "Examples:", "  odirect check --store direct:/// --dir /mnt/xfs",
+            "  odirect check --adapter './odirect adapter --tail PAD_TRUNCATE' --dir /dev/shm",
+            "  odirect check --adapter 'python3 my_adapter.py' --seed 42 --rule STREAM-1"})
+final class CheckCommand implements Callable<Integer> {
+
+    static final class Target {
+        @Option(names = "--store", paramLabel = "URI",
+                description = "A Java store in process, by URI: direct:/// or file:/// for the reference store "
+                        + "(query settings: ?tail=PAD_TRUNCATE&buffer=64k&fallback=FAIL). Default: direct:///.")
+        URI store;
+
+        @Option(names = "--adapter", paramLabel = "COMMAND",
+                description = "A store behind the adapter protocol: the command line that starts its adapter.")
+        String adapter;
+    }
+
+    @ArgGroup(exclusive = true)
+    Target target = new Target();
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "Objects go to a fresh subdirectory of DIR (default: ${DEFAULT-VALUE}).",
+            defaultValue = "${java.io.tmpdir}")
+    Path dir;
+
+    @Option(names = "--profile", defaultValue = "quick", paramLabel = "quick|thorough",
+            description = "quick: the CI gate; thorough: thousands of operations (default: ${DEFAULT-VALUE}).")
+    String profile;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of every generator; printed in failures to replay them.")
+    Long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where results go (default: target/odirect/<timestamp>).")
+    Path out;
+
+    @Option(names = "--rule", paramLabel = "ID", split = ",", description = "Run only these rules, e.g. STREAM-1,KEY-1.")
+    List<String> rules = List.of();
+
+    @Option(names = "--crash-cmd", paramLabel = "COMMAND",
+            description = "Crashes the filesystem under the store (DURABLE-1); ODIRECT_ROOT is set to the rule's root.")
+    String crashCommand;
+
+    @Option(names = "--recover-cmd", paramLabel = "COMMAND", description = "Brings the filesystem back after the crash.")
+    String recoverCommand;
+
+    @Option(names = "--full-dir", paramLabel = "DIR", description = "A directory on a small filesystem, for ERROR-1.")
+    Path fullDir;
+
+    @Option(names = "--adapter-timeout", defaultValue = "30", paramLabel = "SECONDS",
+            description = "How long an adapter may take to answer one request (default: ${DEFAULT-VALUE}).")
+    long adapterTimeout;
+
+    @Option(names = "--not-direct", description = "The adapter's store does not use O_DIRECT: skip DIRECT-1.")
+    boolean notDirect;
+
+    @Override
+    public Integer call() throws Exception {
+        CheckOptions options = options();
+        System.out.println("odirect check: " + options.store().map(Object::toString).orElseGet(() -> options.adapter().orElseThrow())
+                + " in " + options.dir() + ", profile " + profile + ", seed " + options.seed());
+        CheckReport report;
+        try {
+            report = CheckRunner.run(options, System.out);
+        } catch (CheckSetupException setup) {
+            System.err.println("odirect check: " + setup.getMessage());
+            return CheckReport.SETUP_ERROR;
+        }
+        System.out.printf("%d passed, %d failed, %d skipped%n", report.count(RuleResult.PASSED),
+                report.count(RuleResult.FAILED), report.count(RuleResult.SKIPPED));
+        report.results().stream().filter(r -> r.status().equals(RuleResult.FAILED)).forEach(r ->
+                System.out.println(System.lineSeparator() + r.message()));
+        System.out.println("results: " + report.out().resolve("summary.json"));
+        return report.exitStatus();
+    }
+
+    CheckOptions options() {
+        Optional<String> adapter = Optional.ofNullable(target.adapter);
+        Optional<URI> store = adapter.isPresent() ? Optional.empty()
+                : Optional.of(target.store == null ? URI.create("direct:///") : target.store);
+        Path outDir = out != null ? out : Path.of("target", "odirect",
+                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        return new CheckOptions(store, adapter, dir.toAbsolutePath(), Profile.parse(profile),
+                seed != null ? seed : System.nanoTime() % 1_000_000_000L, outDir.toAbsolutePath(),
+                rules.stream().map(String::trim).toList(), Optional.ofNullable(crashCommand),
+                Optional.ofNullable(recoverCommand), Optional.ofNullable(fullDir).map(Path::toAbsolutePath),
+                Duration.ofSeconds(adapterTimeout), !notDirect, Optional.empty());
+    }
+}

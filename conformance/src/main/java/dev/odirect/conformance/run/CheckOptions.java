@@ -1,0 +1,38 @@
+package dev.odirect.conformance.run;
+
+import dev.odirect.conformance.suite.Profile;
+import dev.odirect.conformance.suite.SuiteSettings;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What one `odirect check` runs: which store, where, how hard, which rules, and where results go. */
+public record CheckOptions(Optional<URI> store, Optional<String> adapter, Path dir, Profile profile, long seed, Path out,
+                           List<String> rules, Optional<String> crashCommand, Optional<String> recoverCommand,
+                           Optional<Path> fullDir, Duration adapterTimeout, boolean direct, Optional<String> cell) {
+
+    /** The configuration parameters the rules read (see {@link SuiteSettings}). */
+    public Map<String, String> parameters() {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        store.ifPresent(uri -> parameters.put(SuiteSettings.STORE, uri.toString()));
+        adapter.ifPresent(command -> parameters.put(SuiteSettings.ADAPTER, command));
+        parameters.put(SuiteSettings.DIR, dir.toString());
+        parameters.put(SuiteSettings.PROFILE, profile.name());
+        parameters.put(SuiteSettings.SEED, Long.toString(seed));
+        parameters.put(SuiteSettings.ADAPTER_TIMEOUT, Long.toString(adapterTimeout.toSeconds()));
+        parameters.put(SuiteSettings.DIRECT, Boolean.toString(direct));
+        crashCommand.ifPresent(command -> parameters.put(SuiteSettings.CRASH, command));
+        recoverCommand.ifPresent(command -> parameters.put(SuiteSettings.RECOVER, command));
+        fullDir.ifPresent(path -> parameters.put(SuiteSettings.FULL_DIR, path.toString()));
+        cell.ifPresent(name -> parameters.put(SuiteSettings.CELL, name));
+        return parameters;
+    }
+
+    public SuiteSettings settings() {
+        return SuiteSettings.from(key -> Optional.ofNullable(parameters().get(key)));
+    }
+}

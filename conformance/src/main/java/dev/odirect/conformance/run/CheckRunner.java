@@ -1,0 +1,102 @@
+package dev.odirect.conformance.run;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+import dev.odirect.conformance.suite.Durably;
+import dev.odirect.conformance.suite.RuleCatalog;
+import dev.odirect.conformance.suite.StoreTarget;
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
+import io.qameta.allure.junitplatform.AllureJunitPlatform;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.MethodFilter;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
+
+/**
+ * Runs the rules against one store on one directory through the JUnit Platform, and writes
+ * {@code summary.json}, JUnit XML ({@code junit/}) and Allure results ({@code allure-results/}).
+ */
+public final class CheckRunner {
+    static final String RULES_PACKAGE = "dev.odirect.conformance.rules";
+
+    private CheckRunner() {
+    }
+
+    public static CheckReport run(CheckOptions options, PrintStream console) throws CheckSetupException, IOException {
+        preflight(options);
+        Path allureResults = Files.createDirectories(options.out().resolve("allure-results"));
+        AllureLifecycle allure = new AllureLifecycle(new FileSystemResultsWriter(allureResults));
+        Allure.setLifecycle(allure);
+        ResultCollector collector = new ResultCollector(console);
+        Path junit = Files.createDirectories(options.out().resolve("junit"));
+        PrintWriter junitLog = new PrintWriter(System.err, true);
+        LauncherFactory.create().execute(request(options), collector,
+                new LegacyXmlReportGeneratingListener(junit, junitLog), new AllureJunitPlatform(allure));
+        junitLog.flush();
+        Summary summary = Summary.of(options, collector.results(), collector.facts(), options.settings().target().describe());
+        summary.write(options.out().resolve("summary.json"));
+        Environment.write(allureResults, summary);
+        return new CheckReport(collector.results(), options.out(), summary);
+    }
+
+    private static LauncherDiscoveryRequest request(CheckOptions options) {
+        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectPackage(RULES_PACKAGE))
+                .configurationParameters(options.parameters())
+                // our own Allure listener writes to this run's folder; the one found on the class path would not
+                .configurationParameter("junit.platform.execution.listeners.deactivate",
+                        AllureJunitPlatform.class.getName());
+        if (!options.rules().isEmpty()) {
+            String ids = String.join("|", options.rules().stream().map(id -> id.replace('-', '_')).toList());
+            request.filters(MethodFilter.includeMethodNamePatterns(".*#(required|optional)_(" + ids + ")_.*"));
+        }
+        return request.build();
+    }
+
+    /** Fails fast, with one line that says what to do, before any rule runs. */
+    static void preflight(CheckOptions options) throws CheckSetupException {
+        if (!Files.isDirectory(options.dir()) || !Files.isWritable(options.dir())) {
+            throw new CheckSetupException("directory " + options.dir() + " does not exist or is not writable: "
+                    + "create it or pass another --dir");
+        }
+        List<String> unknown = options.rules().stream().filter(id -> RuleCatalog.rule(id).isEmpty()).toList();
+        if (!unknown.isEmpty()) {
+            throw new CheckSetupException("unknown rule " + unknown + ": rules are " + RuleCatalog.rules().keySet());
+        }
+        StoreTarget target;
+        try {
+            target = options.settings().target();
+        } catch (IllegalArgumentException bad) {
+            throw new CheckSetupException(bad.getMessage());
+        }
+        Path scratch = null;
+        try {
+            scratch = Files.createTempDirectory(options.dir(), "odirect-preflight-");
+            target.open(scratch).close();
+        } catch (IOException | RuntimeException failed) {
+            throw new CheckSetupException("the store '" + target.describe() + "' could not start a session in "
+                    + options.dir() + ": " + failed.getMessage());
+        } finally {
+            deleteQuietly(scratch);
+        }
+    }
+
+    private static void deleteQuietly(Path scratch) {
+        try {
+            if (scratch != null) {
+                Durably.deleteTree(scratch);
+            }
+        } catch (IOException ignored) {
+            // an empty scratch directory left behind is harmless
+        }
+    }
+}
