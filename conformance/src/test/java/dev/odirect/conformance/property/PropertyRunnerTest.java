@@ -1,0 +1,90 @@
+package dev.odirect.conformance.property;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.odirect.conformance.stateful.Op;
+import dev.odirect.conformance.stateful.OpSequences;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The harness tested against properties whose minimal counterexamples are known. */
+class PropertyRunnerTest {
+    static final Gen<ChunkList> STREAMS = ChunkLists.streams(0);
+
+    static Property<ChunkList> noChunkOver4096() {
+        return Property.of("no chunk over 4096", STREAMS, ChunkLists.shrinker(), input -> {
+            if (input.sizes().stream().anyMatch(size -> size > 4096)) {
+                throw new AssertionError("a chunk over 4096 in " + input.sizes());
+            }
+        });
+    }
+
+    @Test
+    void aFailingPropertyShrinksToTheKnownMinimalInput() {
+        PropertyFailedError failure = assertThrows(PropertyFailedError.class,
+                () -> PropertyRunner.run(noChunkOver4096(), 42, 200, done -> { }));
+        assertTrue(failure.shrunkInput().startsWith("chunks [4097] "), failure.shrunkInput());
+        assertTrue(failure.getMessage().contains("seed 42"), failure.getMessage());
+    }
+
+    @Test
+    void theSameSeedFindsTheSameInputAndADifferentSeedMayNot() {
+        PropertyFailedError first = assertThrows(PropertyFailedError.class,
+                () -> PropertyRunner.run(noChunkOver4096(), 7, 200, done -> { }));
+        PropertyFailedError again = assertThrows(PropertyFailedError.class,
+                () -> PropertyRunner.run(noChunkOver4096(), 7, 200, done -> { }));
+        assertEquals(first.getMessage(), again.getMessage());
+    }
+
+    @Test
+    void missingCoverageFailsAPassingProperty() {
+        Gen<ChunkList> alignedOnly = random -> new ChunkList(List.of(4096 * (1 + random.nextInt(4))), random.nextLong());
+        Property<ChunkList> property = Property.of("aligned only", alignedOnly, ChunkLists.shrinker(), input -> { })
+                .withCoverage(ChunkLists::classify, Map.of("hybrid tail", 1));
+        AssertionError failure = assertThrows(AssertionError.class, () -> PropertyRunner.run(property, 1, 100, done -> { }));
+        assertTrue(failure.getMessage().contains("'hybrid tail' were generated 0 times"), failure.getMessage());
+    }
+
+    @Test
+    void theStreamGeneratorReachesEveryRequiredClass() {
+        Property<ChunkList> holds = Property.of("holds", ChunkLists.streams(5), ChunkLists.shrinker(), input -> { })
+                .withCoverage(ChunkLists::classify, Map.of("empty chunk", 1, "hybrid tail", 1, "exact multiple", 1,
+                        "sub-512 object", 1, "multi-buffer object", 1, "0-byte object", 1));
+        PropertyRunner.Statistics statistics = PropertyRunner.run(holds, 3, 60, done -> { });
+        assertEquals(60, statistics.tries());
+    }
+
+    @Test
+    void failuresThatCannotBeShrunkAreReportedAtOnce() {
+        AtomicInteger calls = new AtomicInteger();
+        class Broken extends RuntimeException implements DoNotShrink {
+            Broken() {
+                super("adapter went silent");
+            }
+        }
+        Property<ChunkList> property = Property.of("broken session", STREAMS, ChunkLists.shrinker(), input -> {
+            calls.incrementAndGet();
+            throw new Broken();
+        });
+        PropertyFailedError failure = assertThrows(PropertyFailedError.class, () -> PropertyRunner.run(property, 1, 50, d -> { }));
+        assertEquals(1, calls.get(), "no shrinking attempts against a broken session");
+        assertTrue(failure.getMessage().contains("adapter went silent"));
+    }
+
+    @Test
+    void operationSequencesShrinkByDroppingOperations() {
+        Property<List<Op>> noFinishAfterWrite = Property.of("never finish", OpSequences.sequences(30, true, true),
+                OpSequences.shrinker(), ops -> {
+                    if (ops.stream().anyMatch(op -> op instanceof Op.Finish)) {
+                        throw new AssertionError("finished");
+                    }
+                });
+        PropertyFailedError failure = assertThrows(PropertyFailedError.class,
+                () -> PropertyRunner.run(noFinishAfterWrite, 5, 50, d -> { }));
+        assertTrue(failure.shrunkInput().matches("\\[finish h\\d+\\]"), failure.shrunkInput());
+    }
+}
