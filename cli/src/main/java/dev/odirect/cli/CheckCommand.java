@@ -5,17 +5,12 @@ import dev.odirect.conformance.run.CheckReport;
 import dev.odirect.conformance.run.CheckRunner;
 import dev.odirect.conformance.run.CheckSetupException;
 import dev.odirect.conformance.run.RuleResult;
-import dev.odirect.conformance.suite.Profile;
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Odirect.Version.class,
@@ -28,30 +23,12 @@ import picocli.CommandLine.Option;
             "  odirect check --adapter 'python3 my_adapter.py' --seed 42 --rule STREAM-1"})
 final class CheckCommand implements Callable<Integer> {
 
-    static final class Target {
-        @Option(names = "--store", paramLabel = "URI",
-                description = "A Java store in process, by URI: direct:/// or file:/// for the reference store "
-                        + "(query settings: ?tail=PAD_TRUNCATE&buffer=64k&fallback=FAIL). Default: direct:///.")
-        URI store;
-
-        @Option(names = "--adapter", paramLabel = "COMMAND",
-                description = "A store behind the adapter protocol: the command line that starts its adapter.")
-        String adapter;
-    }
-
-    @ArgGroup(exclusive = true)
-    Target target = new Target();
+    @Mixin
+    SuiteOptions suite = new SuiteOptions();
 
     @Option(names = "--dir", paramLabel = "DIR", description = "Objects go to a fresh subdirectory of DIR (default: ${DEFAULT-VALUE}).",
             defaultValue = "${java.io.tmpdir}")
     Path dir;
-
-    @Option(names = "--profile", defaultValue = "quick", paramLabel = "quick|thorough",
-            description = "quick: the CI gate; thorough: thousands of operations (default: ${DEFAULT-VALUE}).")
-    String profile;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of every generator; printed in failures to replay them.")
-    Long seed;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where results go (default: target/odirect/<timestamp>).")
     Path out;
@@ -69,18 +46,11 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--full-dir", paramLabel = "DIR", description = "A directory on a small filesystem, for ERROR-1.")
     Path fullDir;
 
-    @Option(names = "--adapter-timeout", defaultValue = "30", paramLabel = "SECONDS",
-            description = "How long an adapter may take to answer one request (default: ${DEFAULT-VALUE}).")
-    long adapterTimeout;
-
-    @Option(names = "--not-direct", description = "The adapter's store does not use O_DIRECT: skip DIRECT-1.")
-    boolean notDirect;
-
     @Override
     public Integer call() throws Exception {
         CheckOptions options = options();
         System.out.println("odirect check: " + options.store().map(Object::toString).orElseGet(() -> options.adapter().orElseThrow())
-                + " in " + options.dir() + ", profile " + profile + ", seed " + options.seed());
+                + " in " + options.dir() + ", profile " + suite.profile + ", seed " + options.seed());
         CheckReport report;
         try {
             report = CheckRunner.run(options, System.out);
@@ -97,15 +67,8 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     CheckOptions options() {
-        Optional<String> adapter = Optional.ofNullable(target.adapter);
-        Optional<URI> store = adapter.isPresent() ? Optional.empty()
-                : Optional.of(target.store == null ? URI.create("direct:///") : target.store);
-        Path outDir = out != null ? out : Path.of("target", "odirect",
-                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        return new CheckOptions(store, adapter, dir.toAbsolutePath(), Profile.parse(profile),
-                seed != null ? seed : System.nanoTime() % 1_000_000_000L, outDir.toAbsolutePath(),
+        return suite.checkOptions(dir, out != null ? out : SuiteOptions.defaultOut("check"),
                 rules.stream().map(String::trim).toList(), Optional.ofNullable(crashCommand),
-                Optional.ofNullable(recoverCommand), Optional.ofNullable(fullDir).map(Path::toAbsolutePath),
-                Duration.ofSeconds(adapterTimeout), !notDirect, Optional.empty());
+                Optional.ofNullable(recoverCommand), Optional.ofNullable(fullDir));
     }
 }

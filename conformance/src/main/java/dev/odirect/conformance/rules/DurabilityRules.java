@@ -21,8 +21,9 @@ class DurabilityRules {
     void required_DURABLE_1_acknowledgedObjectsSurviveCrash(RuleContext ctx) {
         String crash = ctx.settings().crashCommand().orElse(null);
         String recover = ctx.settings().recoverCommand().orElse(null);
-        Assumptions.assumeTrue(crash != null && recover != null,
-                "not run: no crash hook (--crash-cmd and --recover-cmd; the fs-matrix provides them on ext4 and xfs)");
+        Assumptions.assumeTrue(crash != null && recover != null, ctx.settings().noCrashReason()
+                .map(reason -> "not run: this filesystem cannot be crashed here: " + reason)
+                .orElse("not run: no crash hook (--crash-cmd and --recover-cmd; the fs-matrix provides them on ext4 and xfs)"));
         Map<String, byte[]> acknowledged = writeAll(ctx);
         ctx.expectOk(ctx.store().open("pending", "unfinished"), "open pending");
         ctx.expectOk(ctx.store().write("unfinished", ChunkList.Bytes.of(99, 8192)), "write to pending");

@@ -13,7 +13,8 @@ import java.util.Optional;
 /** What one `odirect check` runs: which store, where, how hard, which rules, and where results go. */
 public record CheckOptions(Optional<URI> store, Optional<String> adapter, Path dir, Profile profile, long seed, Path out,
                            List<String> rules, Optional<String> crashCommand, Optional<String> recoverCommand,
-                           Optional<Path> fullDir, Duration adapterTimeout, boolean direct, Optional<String> cell) {
+                           Optional<Path> fullDir, Duration adapterTimeout, boolean direct, Optional<String> cell,
+                           Optional<String> noCrashReason) {
 
     /** The configuration parameters the rules read (see {@link SuiteSettings}). */
     public Map<String, String> parameters() {
@@ -29,7 +30,16 @@ public record CheckOptions(Optional<URI> store, Optional<String> adapter, Path d
         recoverCommand.ifPresent(command -> parameters.put(SuiteSettings.RECOVER, command));
         fullDir.ifPresent(path -> parameters.put(SuiteSettings.FULL_DIR, path.toString()));
         cell.ifPresent(name -> parameters.put(SuiteSettings.CELL, name));
+        noCrashReason.ifPresent(reason -> parameters.put(SuiteSettings.NO_CRASH_REASON, reason));
         return parameters;
+    }
+
+    /** The same store, seed and profile, pointed at one cell of a matrix. */
+    public CheckOptions forCell(String name, Path cellDir, Path cellOut, List<String> cellRules,
+                                Optional<String> crash, Optional<String> recover, Optional<Path> full,
+                                Optional<String> whyNoCrash) {
+        return new CheckOptions(store, adapter, cellDir, profile, seed, cellOut, cellRules, crash, recover, full,
+                adapterTimeout, direct, Optional.of(name), whyNoCrash);
     }
 
     public SuiteSettings settings() {

@@ -63,7 +63,7 @@ public final class CheckRunner {
     }
 
     /** Fails fast, with one line that says what to do, before any rule runs. */
-    static void preflight(CheckOptions options) throws CheckSetupException {
+    public static void preflight(CheckOptions options) throws CheckSetupException {
         if (!Files.isDirectory(options.dir()) || !Files.isWritable(options.dir())) {
             throw new CheckSetupException("directory " + options.dir() + " does not exist or is not writable: "
                     + "create it or pass another --dir");

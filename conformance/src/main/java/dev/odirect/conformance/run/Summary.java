@@ -26,6 +26,7 @@ public record Summary(ObjectNode json) {
         fs.put("dio_offset_align", Integer.parseInt(facts.getOrDefault("odirect.fs.dio_offset_align", "0")));
         fs.put("sector", Integer.parseInt(facts.getOrDefault("odirect.fs.sector", "0")));
         fs.put("direct", Boolean.parseBoolean(facts.getOrDefault("odirect.fs.direct", "false")));
+        fs.put("not_direct_reason", facts.getOrDefault("odirect.fs.not_direct_reason", ""));
         String bypasses = facts.getOrDefault("odirect.fs.bypasses_cache", "null");
         if (bypasses.equals("null")) {
             fs.putNull("bypasses_cache");

@@ -178,9 +178,11 @@ public final class RuleContext implements AutoCloseable {
         entries.put("odirect.fs.sector", Integer.toString(facts.sectorSize()));
         entries.put("odirect.fs.dio_mem_align", Integer.toString(facts.dioMemAlign()));
         entries.put("odirect.fs.dio_offset_align", Integer.toString(facts.dioOffsetAlign()));
-        entries.put("odirect.fs.direct", Boolean.toString(facts.directAccepted()));
+        entries.put("odirect.fs.direct", Boolean.toString(facts.direct()));
+        entries.put("odirect.fs.not_direct_reason", facts.notDirectReason());
         entries.put("odirect.fs.bypasses_cache", String.valueOf(facts.bypassesCache()));
         entries.put("odirect.replay", settings().replay(rule.id()));
+        entries.values().removeIf(String::isBlank);
         return entries;
     }
 

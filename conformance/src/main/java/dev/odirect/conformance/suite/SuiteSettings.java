@@ -13,7 +13,8 @@ import java.util.function.Function;
  */
 public record SuiteSettings(Optional<URI> store, Optional<String> adapter, Path dir, long seed, Profile profile,
                             Duration adapterTimeout, boolean direct, Optional<String> crashCommand,
-                            Optional<String> recoverCommand, Optional<Path> fullDir, Optional<String> cell) {
+                            Optional<String> recoverCommand, Optional<Path> fullDir, Optional<String> cell,
+                            Optional<String> noCrashReason) {
     public static final String STORE = "odirect.store";
     public static final String ADAPTER = "odirect.adapter";
     public static final String DIR = "odirect.dir";
@@ -25,6 +26,7 @@ public record SuiteSettings(Optional<URI> store, Optional<String> adapter, Path 
     public static final String RECOVER = "odirect.recover";
     public static final String FULL_DIR = "odirect.full.dir";
     public static final String CELL = "odirect.cell";
+    public static final String NO_CRASH_REASON = "odirect.crash.unavailable";
 
     public static SuiteSettings from(Function<String, Optional<String>> parameters) {
         Optional<URI> store = parameters.apply(STORE).map(URI::create);
@@ -40,7 +42,7 @@ public record SuiteSettings(Optional<URI> store, Optional<String> adapter, Path 
                 Duration.ofSeconds(parameters.apply(ADAPTER_TIMEOUT).map(Long::parseLong).orElse(30L)),
                 parameters.apply(DIRECT).map(Boolean::parseBoolean).orElse(true),
                 parameters.apply(CRASH), parameters.apply(RECOVER), parameters.apply(FULL_DIR).map(Path::of),
-                parameters.apply(CELL));
+                parameters.apply(CELL), parameters.apply(NO_CRASH_REASON));
     }
 
     public StoreTarget target() {

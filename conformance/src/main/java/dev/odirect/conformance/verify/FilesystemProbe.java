@@ -25,16 +25,19 @@ public final class FilesystemProbe {
         Path file = Files.createTempFile(real, ".odirect-probe-", "");
         try {
             int fd = LinuxIo.POSIX.open(file.toString(), LinuxIo.O_WRONLY | LinuxIo.O_DIRECT, 0);
+            Optional<StatxDio.Alignment> statx = StatxDio.of(file);
+            Integer statxMem = statx.map(StatxDio.Alignment::memAlign).orElse(null);
+            Integer statxOffset = statx.map(StatxDio.Alignment::offsetAlign).orElse(null);
             if (fd < 0) {
                 return new FilesystemFacts(mount.type(), mount.point(), mount.source(), mount.sectorSize(), 0, 0, false,
-                        false, real.toString());
+                        false, real.toString(), statxMem, statxOffset);
             }
             int offsetAlign = smallestAccepted(fd);
             int memAlign = offsetAlign == 0 ? 0 : smallestMemoryOffsetAccepted(fd, Math.max(offsetAlign, 512));
             Boolean bypasses = offsetAlign == 0 ? null : bypassesCache(fd, file);
             LinuxIo.POSIX.close(fd);
             return new FilesystemFacts(mount.type(), mount.point(), mount.source(), mount.sectorSize(), memAlign,
-                    offsetAlign, true, bypasses, real.toString());
+                    offsetAlign, true, bypasses, real.toString(), statxMem, statxOffset);
         } finally {
             Files.deleteIfExists(file);
         }

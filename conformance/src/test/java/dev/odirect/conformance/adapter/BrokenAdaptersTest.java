@@ -46,7 +46,7 @@ class BrokenAdaptersTest {
         Path work = Files.createDirectories(dir.resolve("work"));
         CheckOptions options = new CheckOptions(Optional.empty(), Optional.of(adapter), work, Profile.QUICK, 1,
                 dir.resolve("out"), rules, Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(2),
-                true, Optional.empty());
+                true, Optional.empty(), Optional.empty());
         CheckReport report = CheckRunner.run(options, new PrintStream(new ByteArrayOutputStream()));
         return report.results().stream().collect(Collectors.toMap(RuleResult::id, r -> r));
     }

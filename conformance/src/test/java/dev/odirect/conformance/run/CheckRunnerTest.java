@@ -27,7 +27,7 @@ class CheckRunnerTest {
     CheckOptions options(String store, List<String> rules) {
         return new CheckOptions(Optional.of(URI.create(store)), Optional.empty(), dir, Profile.QUICK, 11,
                 dir.resolve("out"), rules, Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(30),
-                true, Optional.empty());
+                true, Optional.empty(), Optional.empty());
     }
 
     @Test
@@ -75,7 +75,7 @@ class CheckRunnerTest {
                 System.out)).getMessage().contains("no store provider"));
         CheckOptions missing = new CheckOptions(Optional.of(URI.create("direct:///")), Optional.empty(),
                 dir.resolve("absent"), Profile.QUICK, 1, dir.resolve("out"), List.of(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Duration.ofSeconds(30), true, Optional.empty());
+                Optional.empty(), Duration.ofSeconds(30), true, Optional.empty(), Optional.empty());
         assertTrue(assertThrows(CheckSetupException.class, () -> CheckRunner.run(missing, System.out))
                 .getMessage().contains("does not exist"));
     }

@@ -1,0 +1,73 @@
+package dev.odirect.cli;
+
+import dev.odirect.conformance.run.CheckOptions;
+import dev.odirect.conformance.run.CheckReport;
+import dev.odirect.conformance.run.CheckRunner;
+import dev.odirect.conformance.run.CheckSetupException;
+import dev.odirect.matrix.Cell;
+import dev.odirect.matrix.MatrixOptions;
+import dev.odirect.matrix.MatrixReport;
+import dev.odirect.matrix.MatrixRunner;
+import dev.odirect.matrix.NoCellFallback;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "matrix", mixinStandardHelpOptions = true, versionProvider = Odirect.Version.class,
+        description = {"Run the conformance rules in every filesystem cell (ext4, xfs with 512 B and 4 KiB sectors, "
+            + "btrfs, tmpfs, overlay, a full ext4...): each cell is made on a loop device, checked, crashed where it "
+            + "can be, and taken down.",
+            "Writes matrix.json, matrix.md, matrix.html and each cell's check results to --out."},
+        footer = {"", "Exit status: 0 no MUST rule failed in any cell, 1 one did, 2 a usage or environment error.", "",
+            "Examples:", "  odirect matrix", "  odirect matrix --cells xfs,xfs-4k --adapter 'python3 my_adapter.py'",
+            "  odirect matrix --shard 2/3 --out results/2    (then: odirect report --merge results/* --out all)"})
+final class MatrixCommand implements Callable<Integer> {
+
+    @Mixin
+    SuiteOptions suite = new SuiteOptions();
+
+    @Option(names = "--cells", split = ",", paramLabel = "NAMES",
+            description = "Cells to run (default: every cell of cells.yaml and --cells-file).")
+    List<String> cells = List.of();
+
+    @Option(names = "--cells-file", paramLabel = "FILE", description = "More cells, in the format of cells.yaml.")
+    Path cellsFile;
+
+    @Option(names = "--mode", defaultValue = "auto", paramLabel = "auto|host",
+            description = "host: loop devices on this machine (root); auto: host when root, else a plain-directory "
+                    + "check with a note that no cell ran (default: ${DEFAULT-VALUE}).")
+    String mode;
+
+    @Option(names = "--shard", defaultValue = "1/1", paramLabel = "I/N", description = "Run the I-th of N slices of the cells.")
+    String shard;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where results go (default: target/odirect/matrix-<timestamp>).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        Path outDir = (out != null ? out : SuiteOptions.defaultOut("matrix")).toAbsolutePath();
+        CheckOptions check = suite.checkOptions(Path.of(System.getProperty("java.io.tmpdir")), outDir, List.of(),
+                Optional.empty(), Optional.empty(), Optional.empty());
+        MatrixOptions options = new MatrixOptions(check, cells, MatrixOptions.Mode.parse(mode),
+                MatrixOptions.Shard.parse(shard), outDir, Optional.ofNullable(cellsFile));
+        try {
+            List<Cell> selected = MatrixRunner.select(options);
+            CheckRunner.preflight(check);
+            Optional<String> noHost = NoCellFallback.whyNoHost(options.mode());
+            if (noHost.isPresent()) {
+                CheckReport plain = NoCellFallback.run(options, noHost.get(), System.out);
+                return plain.exitStatus();
+            }
+            MatrixReport report = new MatrixRunner(options, System.out).runOnHost(selected);
+            return report.exitStatus();
+        } catch (CheckSetupException setup) {
+            System.err.println("odirect matrix: " + setup.getMessage());
+            return CheckReport.SETUP_ERROR;
+        }
+    }
+}

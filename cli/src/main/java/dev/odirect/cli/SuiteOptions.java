@@ -1,0 +1,60 @@
+package dev.odirect.cli;
+
+import dev.odirect.conformance.run.CheckOptions;
+import dev.odirect.conformance.suite.Profile;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** The options `check` and `matrix` share: which store, how hard, which seed. */
+final class SuiteOptions {
+
+    static final class Target {
+        @Option(names = "--store", paramLabel = "URI",
+                description = "A Java store in process, by URI: direct:/// or file:/// for the reference store "
+                        + "(query settings: ?tail=PAD_TRUNCATE&buffer=64k&fallback=FAIL). Default: direct:///.")
+        URI store;
+
+        @Option(names = "--adapter", paramLabel = "COMMAND",
+                description = "A store behind the adapter protocol: the command line that starts its adapter.")
+        String adapter;
+    }
+
+    @ArgGroup(exclusive = true)
+    Target target = new Target();
+
+    @Option(names = "--profile", defaultValue = "quick", paramLabel = "quick|thorough",
+            description = "quick: the CI gate; thorough: thousands of operations (default: ${DEFAULT-VALUE}).")
+    String profile;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of every generator; printed in failures to replay them.")
+    Long seed;
+
+    @Option(names = "--adapter-timeout", defaultValue = "30", paramLabel = "SECONDS",
+            description = "How long an adapter may take to answer one request (default: ${DEFAULT-VALUE}).")
+    long adapterTimeout;
+
+    @Option(names = "--not-direct", description = "The adapter's store does not use O_DIRECT: skip DIRECT-1.")
+    boolean notDirect;
+
+    /** Check options with everything but the cell-specific parts. */
+    CheckOptions checkOptions(Path dir, Path out, List<String> rules, Optional<String> crash, Optional<String> recover,
+                              Optional<Path> fullDir) {
+        Optional<String> adapter = Optional.ofNullable(target.adapter);
+        Optional<URI> store = adapter.isPresent() ? Optional.empty()
+                : Optional.of(target.store == null ? URI.create("direct:///") : target.store);
+        return new CheckOptions(store, adapter, dir.toAbsolutePath(), Profile.parse(profile),
+                seed != null ? seed : System.nanoTime() % 1_000_000_000L, out.toAbsolutePath(), rules, crash, recover,
+                fullDir.map(Path::toAbsolutePath), Duration.ofSeconds(adapterTimeout), !notDirect, Optional.empty(),
+                Optional.empty());
+    }
+
+    static Path defaultOut(String kind) {
+        return Path.of("target", "odirect", kind + "-" + java.time.LocalDateTime.now()
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    }
+}

@@ -1,0 +1,22 @@
+package dev.odirect.matrix;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One filesystem of the matrix, as {@code cells.yaml} defines it.
+ *
+ * @param crashReason why the cell cannot be crashed, when {@code crash} is false
+ * @param upper       for an overlay cell, the cell holding the upper layer
+ * @param rules       only these rules run in the cell; empty: all
+ */
+public record Cell(String name, String fs, Kind kind, List<String> mkfs, String mount, int sector, long size,
+                   boolean crash, String crashReason, Optional<Cell> upper, boolean full, List<String> rules) {
+
+    public enum Kind { LOOP, TMPFS, OVERLAY }
+
+    /** The mkfs command line as recorded in the facts. */
+    public String mkfsLine() {
+        return kind == Kind.LOOP ? ("mkfs." + fs + " " + String.join(" ", mkfs)).trim() : "";
+    }
+}

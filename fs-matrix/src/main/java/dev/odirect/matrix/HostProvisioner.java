@@ -1,0 +1,127 @@
+package dev.odirect.matrix;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Makes a cell's filesystem on this host: a sparse image on a loop device with the cell's sector
+ * size, mkfs and mount under a private directory; or a tmpfs; or an overlay whose upper layer is on
+ * another cell's filesystem. Every step registers its undo before the next one starts.
+ */
+final class HostProvisioner {
+    private HostProvisioner() {
+    }
+
+    static MountedCell provision(Cell cell, Path workDir) throws IOException {
+        MountedCell mounted = new MountedCell(cell);
+        Cleanup.register(mounted);
+        try {
+            switch (cell.kind()) {
+                case LOOP -> loop(cell, workDir, mounted);
+                case TMPFS -> tmpfs(cell, workDir, mounted);
+                case OVERLAY -> overlay(cell, workDir, mounted);
+                default -> throw new IllegalStateException(cell.kind().name());
+            }
+            return mounted;
+        } catch (IOException | RuntimeException failed) {
+            close(mounted, failed);
+            throw failed;
+        }
+    }
+
+    private static void loop(Cell cell, Path workDir, MountedCell mounted) throws IOException {
+        Path dir = directory(workDir.resolve(cell.name()), mounted);
+        Path image = dir.resolve(cell.name() + ".img");
+        try (RandomAccessFile file = new RandomAccessFile(image.toFile(), "rw")) {
+            file.setLength(cell.size());
+        }
+        mounted.andThenUndo(() -> Files.deleteIfExists(image));
+        String device = HostCommands.run("losetup", "--find", "--show", "--sector-size", Integer.toString(cell.sector()),
+                image.toString());
+        mounted.onDevice(device);
+        mounted.andThenUndo(() -> HostCommands.run("losetup", "-d", device));
+        List<String> mkfs = new ArrayList<>(List.of("mkfs." + cell.fs()));
+        mkfs.addAll(cell.mkfs());
+        mkfs.add(device);
+        HostCommands.run(mkfs);
+        Path point = directory(dir.resolve("mnt"), mounted);
+        HostCommands.run(mountCommand(cell.fs(), cell.mount(), device, point));
+        mounted.andThenUndo(() -> unmount(point));
+        mounted.mountedAt(point);
+        if (cell.crash()) {
+            mounted.crashWith("xfs_io -x -c shutdown " + point,
+                    "umount " + point + " && " + String.join(" ", mountCommand(cell.fs(), cell.mount(), device, point)));
+        }
+    }
+
+    private static void tmpfs(Cell cell, Path workDir, MountedCell mounted) throws IOException {
+        Path point = directory(workDir.resolve(cell.name()), mounted);
+        HostCommands.run(mountCommand("tmpfs", cell.mount(), "tmpfs", point));
+        mounted.andThenUndo(() -> unmount(point));
+        mounted.mountedAt(point);
+    }
+
+    /** The upper layer on another cell's filesystem, as in a container's root; a crash shuts that one down. */
+    private static void overlay(Cell cell, Path workDir, MountedCell mounted) throws IOException {
+        Cell upperCell = cell.upper().orElseThrow();
+        MountedCell base = provision(upperCell, workDir.resolve(cell.name()));
+        Cleanup.unregister(base);
+        mounted.andThenUndo(base::close);
+        Path layers = base.mountPoint();
+        Path lower = directory(workDir.resolve(cell.name()).resolve("lower"), mounted);
+        Path upper = Files.createDirectories(layers.resolve("upper"));
+        Path work = Files.createDirectories(layers.resolve("work"));
+        Path point = directory(workDir.resolve(cell.name()).resolve("merged"), mounted);
+        String options = "lowerdir=" + lower + ",upperdir=" + upper + ",workdir=" + work
+                + (cell.mount().isEmpty() ? "" : "," + cell.mount());
+        List<String> mount = mountCommand("overlay", options, "overlay", point);
+        HostCommands.run(mount);
+        mounted.andThenUndo(() -> unmount(point));
+        mounted.mountedAt(point);
+        if (cell.crash() && base.crashCommand().isPresent()) {
+            mounted.crashWith(base.crashCommand().get(), "umount " + point + " && "
+                    + base.recoverCommand().orElseThrow() + " && " + String.join(" ", mount));
+        }
+    }
+
+    static List<String> mountCommand(String type, String options, String source, Path point) {
+        List<String> mount = new ArrayList<>(List.of("mount", "-t", type));
+        if (!options.isEmpty()) {
+            mount.addAll(List.of("-o", options));
+        }
+        mount.addAll(List.of(source, point.toString()));
+        return mount;
+    }
+
+    /** Unmounts; a filesystem still busy is detached lazily rather than left mounted. */
+    static void unmount(Path point) throws IOException {
+        try {
+            HostCommands.run("umount", point.toString());
+        } catch (IOException busy) {
+            HostCommands.run("umount", "-l", point.toString());
+        }
+    }
+
+    private static Path directory(Path path, MountedCell mounted) throws IOException {
+        boolean existed = Files.isDirectory(path);
+        Files.createDirectories(path);
+        if (!existed) {
+            mounted.andThenUndo(() -> MountedCell.deleteIfEmpty(path));
+        }
+        return path;
+    }
+
+    private static void close(MountedCell mounted, Exception failure) {
+        try {
+            mounted.close();
+        } catch (IOException cleanup) {
+            failure.addSuppressed(cleanup);
+        } finally {
+            Cleanup.unregister(mounted);
+        }
+    }
+}

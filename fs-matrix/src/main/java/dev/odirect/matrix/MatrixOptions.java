@@ -1,0 +1,49 @@
+package dev.odirect.matrix;
+
+import dev.odirect.conformance.run.CheckOptions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What `odirect matrix` runs: the check (store, seed, profile...) in each selected cell.
+ *
+ * @param cells  cell names asked for; empty: every cell this machine can run
+ * @param shard  run the {@code index}-th of {@code count} slices of the cells (1-based)
+ */
+public record MatrixOptions(CheckOptions check, List<String> cells, Mode mode, Shard shard, Path out,
+                            Optional<Path> cellsFile) {
+
+    public enum Mode {
+        AUTO, HOST;
+
+        public static Mode parse(String text) {
+            try {
+                return valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException unknown) {
+                throw new IllegalArgumentException("unknown mode '" + text + "': use auto or host");
+            }
+        }
+    }
+
+    public record Shard(int index, int count) {
+        public Shard {
+            if (count < 1 || index < 1 || index > count) {
+                throw new IllegalArgumentException("shard must be i/n with 1 <= i <= n, was " + index + "/" + count);
+            }
+        }
+
+        public static Shard parse(String text) {
+            String[] parts = text.split("/");
+            try {
+                return new Shard(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
+            } catch (RuntimeException bad) {
+                throw new IllegalArgumentException("shard must look like 1/3, was '" + text + "'");
+            }
+        }
+
+        public boolean takes(int position) {
+            return position % count == index - 1;
+        }
+    }
+}

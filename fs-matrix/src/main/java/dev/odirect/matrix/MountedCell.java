@@ -1,0 +1,92 @@
+package dev.odirect.matrix;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+
+/**
+ * A cell's filesystem, mounted: where the rules run, how to crash and recover it, and every step
+ * needed to take it down again (unmount, detach, delete), run in reverse on {@link #close()}.
+ */
+public final class MountedCell implements AutoCloseable {
+    /** One teardown step. */
+    @FunctionalInterface
+    interface Undo {
+        void run() throws IOException;
+    }
+
+    private final Cell cell;
+    private final Deque<Undo> undo = new ArrayDeque<>();
+    private Path mountPoint;
+    private Optional<String> device = Optional.empty();
+    private Optional<String> crashCommand = Optional.empty();
+    private Optional<String> recoverCommand = Optional.empty();
+
+    MountedCell(Cell cell) {
+        this.cell = cell;
+    }
+
+    public Cell cell() {
+        return cell;
+    }
+
+    public Path mountPoint() {
+        return mountPoint;
+    }
+
+    public Optional<String> device() {
+        return device;
+    }
+
+    public Optional<String> crashCommand() {
+        return crashCommand;
+    }
+
+    public Optional<String> recoverCommand() {
+        return recoverCommand;
+    }
+
+    void mountedAt(Path point) {
+        this.mountPoint = point;
+    }
+
+    void onDevice(String loopDevice) {
+        this.device = Optional.of(loopDevice);
+    }
+
+    void crashWith(String crash, String recover) {
+        this.crashCommand = Optional.of(crash);
+        this.recoverCommand = Optional.of(recover);
+    }
+
+    void andThenUndo(Undo step) {
+        undo.push(step);
+    }
+
+    /** Tears everything down, last step first; keeps going past a failing step and reports the first. */
+    @Override
+    public synchronized void close() throws IOException {
+        IOException first = null;
+        while (!undo.isEmpty()) {
+            try {
+                undo.pop().run();
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    static void deleteIfEmpty(Path directory) throws IOException {
+        try (var left = Files.list(directory)) {
+            if (left.findAny().isEmpty()) {
+                Files.delete(directory);
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.odirect.matrix;
+
+import dev.odirect.conformance.run.CheckOptions;
+import dev.odirect.conformance.run.CheckReport;
+import dev.odirect.conformance.run.CheckRunner;
+import dev.odirect.conformance.run.CheckSetupException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Optional;
+
+/** When no cell can be made here (auto mode without root): the rules in a plain directory, said plainly. */
+public final class NoCellFallback {
+    private NoCellFallback() {
+    }
+
+    /** Why host mode cannot run, when auto mode should fall back; empty when cells can be made. */
+    public static Optional<String> whyNoHost(MatrixOptions.Mode mode) {
+        if (HostCommands.isRoot() || mode == MatrixOptions.Mode.HOST) {
+            return Optional.empty();
+        }
+        return Optional.of("not root, so no filesystem can be mounted here");
+    }
+
+    public static CheckReport run(MatrixOptions options, String why, PrintStream console)
+            throws CheckSetupException, IOException {
+        CheckOptions check = options.check();
+        console.println("odirect matrix: no cell ran: " + why + ". Running the rules in the plain directory "
+                + check.dir() + " instead; run as root for the filesystem matrix.");
+        CheckReport report = CheckRunner.run(check.forCell("plain-directory", check.dir(), options.out().resolve("plain"),
+                check.rules(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(why)), console);
+        var root = MatrixReport.JSON.createObjectNode();
+        root.putObject("store").put("target", check.store().map(Object::toString).orElseGet(() -> check.adapter().orElse("")));
+        root.put("seed", check.seed());
+        root.put("profile", check.profile().name().toLowerCase());
+        root.put("note", "no cell ran: " + why + "; the rules ran in " + check.dir() + " (see plain/summary.json)");
+        root.putArray("cells");
+        MatrixReport.save(root, options.out(), console);
+        return report;
+    }
+}
