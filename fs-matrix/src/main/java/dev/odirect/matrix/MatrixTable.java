@@ -3,6 +3,7 @@ package dev.odirect.matrix;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.odirect.conformance.suite.RuleCatalog;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
