@@ -95,7 +95,13 @@ public final class CellCatalog {
         if (!own.has("extends")) {
             return own.deepCopy();
         }
-        ObjectNode base = merged(own.get("extends").asText(), raw, chain);
+        String parent = own.get("extends").asText();
+        if (chain.contains(parent)) {
+            throw new IllegalArgumentException("cells extend each other in a circle: " + chain + " -> " + parent);
+        }
+        List<String> longer = new ArrayList<>(chain);
+        longer.add(parent);
+        ObjectNode base = merged(parent, raw, longer);
         own.fields().forEachRemaining(entry -> base.set(entry.getKey(), entry.getValue()));
         base.remove("extends");
         return base;

@@ -68,14 +68,15 @@ final class HostProvisioner {
     /** The upper layer on another cell's filesystem, as in a container's root; a crash shuts that one down. */
     private static void overlay(Cell cell, Path workDir, MountedCell mounted) throws IOException {
         Cell upperCell = cell.upper().orElseThrow();
-        MountedCell base = provision(upperCell, workDir.resolve(cell.name()));
+        Path dir = directory(workDir.resolve(cell.name()), mounted);
+        MountedCell base = provision(upperCell, dir);
         Cleanup.unregister(base);
         mounted.andThenUndo(base::close);
         Path layers = base.mountPoint();
-        Path lower = directory(workDir.resolve(cell.name()).resolve("lower"), mounted);
+        Path lower = directory(dir.resolve("lower"), mounted);
         Path upper = Files.createDirectories(layers.resolve("upper"));
         Path work = Files.createDirectories(layers.resolve("work"));
-        Path point = directory(workDir.resolve(cell.name()).resolve("merged"), mounted);
+        Path point = directory(dir.resolve("merged"), mounted);
         String options = "lowerdir=" + lower + ",upperdir=" + upper + ",workdir=" + work
                 + (cell.mount().isEmpty() ? "" : "," + cell.mount());
         List<String> mount = mountCommand("overlay", options, "overlay", point);

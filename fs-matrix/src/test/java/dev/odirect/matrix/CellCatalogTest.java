@@ -1,0 +1,86 @@
+package dev.odirect.matrix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.odirect.conformance.run.CheckOptions;
+import dev.odirect.conformance.run.CheckSetupException;
+import dev.odirect.conformance.suite.Profile;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CellCatalogTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDefaultCellsAreTheDocumentedOnes() {
+        Map<String, Cell> cells = CellCatalog.load(Optional.empty());
+        assertEquals(List.of("ext4", "ext4-1k", "ext4-journal", "xfs", "xfs-4k", "btrfs", "tmpfs", "overlay", "ext4-full"),
+                List.copyOf(cells.keySet()));
+        Cell xfs4k = cells.get("xfs-4k");
+        assertEquals(4096, xfs4k.sector());
+        assertEquals("xfs", xfs4k.fs());
+        assertTrue(xfs4k.crash(), "inherited from xfs");
+        assertEquals("data=journal", cells.get("ext4-journal").mount());
+        assertEquals(List.of("-q", "-F", "-b", "1024"), cells.get("ext4-1k").mkfs());
+        assertEquals("ext4", cells.get("overlay").upper().orElseThrow().name());
+        assertTrue(cells.get("ext4-full").full());
+        assertEquals(List.of("ERROR-1"), cells.get("ext4-full").rules());
+        assertFalse(cells.get("btrfs").crash());
+        assertTrue(cells.get("btrfs").crashReason().contains("FS_IOC_SHUTDOWN"));
+    }
+
+    @Test
+    void usersAddAndReplaceCellsWithoutCode() throws IOException {
+        Path file = Files.writeString(dir.resolve("cells.yaml"), """
+                xfs-1g:
+                  extends: xfs
+                  size: 1g
+                tmpfs:
+                  kind: tmpfs
+                  fs: tmpfs
+                  mount: size=64m
+                """);
+        Map<String, Cell> cells = CellCatalog.load(Optional.of(file));
+        assertEquals(1L << 30, cells.get("xfs-1g").size());
+        assertEquals(512, cells.get("xfs-1g").sector());
+        assertEquals("size=64m", cells.get("tmpfs").mount());
+    }
+
+    @Test
+    void mistakesInACellsFileAreNamed() throws IOException {
+        Path typo = Files.writeString(dir.resolve("typo.yaml"), "mine:\n  fs: ext4\n  sectr: 4096\n");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> CellCatalog.load(Optional.of(typo)))
+                .getMessage().contains("unknown key 'sectr'"));
+        Path circle = Files.writeString(dir.resolve("circle.yaml"), "a:\n  extends: b\nb:\n  extends: a\n");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> CellCatalog.load(Optional.of(circle)))
+                .getMessage().contains("circle"));
+    }
+
+    @Test
+    void shardsSplitTheCellsWithoutOverlap() throws CheckSetupException {
+        CheckOptions check = new CheckOptions(Optional.of(URI.create("direct:///")), Optional.empty(), dir, Profile.QUICK, 1,
+                dir, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(30), true,
+                Optional.empty(), Optional.empty());
+        List<String> all = new java.util.ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            MatrixOptions options = new MatrixOptions(check, List.of(), MatrixOptions.Mode.AUTO,
+                    new MatrixOptions.Shard(i, 3), dir, Optional.empty());
+            MatrixRunner.select(options).forEach(cell -> all.add(cell.name()));
+        }
+        assertEquals(CellCatalog.load(Optional.empty()).size(), all.size());
+        assertEquals(all.size(), new java.util.HashSet<>(all).size());
+        assertThrows(IllegalArgumentException.class, () -> MatrixOptions.Shard.parse("4/3"));
+    }
+}

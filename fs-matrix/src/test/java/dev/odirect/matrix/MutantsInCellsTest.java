@@ -1,0 +1,83 @@
+package dev.odirect.matrix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.odirect.conformance.run.CheckOptions;
+import dev.odirect.conformance.suite.Profile;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The broken stores behave as the matrix predicts: the unaligned-buffer store passes tmpfs and fails
+ * xfs; the no-fsync store fails the durability rule on ext4 and xfs; the error-swallowing store fails
+ * on ext4-full. The reference store passes all of those cells.
+ */
+class MutantsInCellsTest {
+    @TempDir
+    Path out;
+
+    JsonNode matrix(String store, String... cells) throws Exception {
+        assumeTrue(HostCommands.isRoot(), "not run: the matrix needs root to mount its cells");
+        CheckOptions check = new CheckOptions(Optional.of(URI.create(store)), Optional.empty(), out, Profile.QUICK, 5,
+                out, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(30), true,
+                Optional.empty(), Optional.empty());
+        Path where = out.resolve(store.replace(':', '-'));
+        MatrixOptions options = new MatrixOptions(check, List.of(cells), MatrixOptions.Mode.HOST,
+                new MatrixOptions.Shard(1, 1), where, Optional.empty());
+        MatrixRunner runner = new MatrixRunner(options, new PrintStream(new ByteArrayOutputStream()));
+        return runner.runOnHost(MatrixRunner.select(options)).json();
+    }
+
+    static String status(JsonNode matrix, String cell, String rule) {
+        for (JsonNode c : matrix.path("cells")) {
+            if (c.path("name").asText().equals(cell)) {
+                assumeTrue(!c.path("status").asText().equals("not-run"), "not run: " + c.path("reason").asText());
+                for (JsonNode r : c.path("rules")) {
+                    if (r.path("id").asText().equals(rule)) {
+                        return r.path("status").asText();
+                    }
+                }
+            }
+        }
+        return "absent";
+    }
+
+    @Test
+    void unalignedBufferPassesTmpfsAndFailsXfs() throws Exception {
+        JsonNode matrix = matrix("mutant:unaligned-buffer-einval-swallowed", "tmpfs", "xfs");
+        assertEquals("passed", status(matrix, "tmpfs", "STREAM-2"));
+        assertEquals("failed", status(matrix, "xfs", "STREAM-2"));
+    }
+
+    @Test
+    void noFsyncFailsTheDurabilityRuleOnExt4AndXfs() throws Exception {
+        JsonNode matrix = matrix("mutant:no-fsync", "ext4", "xfs");
+        assertEquals("failed", status(matrix, "ext4", "DURABLE-1"));
+        assertEquals("failed", status(matrix, "xfs", "DURABLE-1"));
+    }
+
+    @Test
+    void swallowedErrorsFailOnExt4Full() throws Exception {
+        assertEquals("failed", status(matrix("mutant:errors-swallowed", "ext4-full"), "ext4-full", "ERROR-1"));
+    }
+
+    @Test
+    void theReferenceStorePassesTheSameCells() throws Exception {
+        JsonNode matrix = matrix("direct:///", "tmpfs", "xfs", "ext4", "ext4-full");
+        for (JsonNode cell : matrix.path("cells")) {
+            assertEquals("passed", cell.path("status").asText(), cell.toString());
+        }
+        assertEquals("passed", status(matrix, "ext4", "DURABLE-1"));
+        assertEquals("passed", status(matrix, "ext4-full", "ERROR-1"));
+    }
+}
