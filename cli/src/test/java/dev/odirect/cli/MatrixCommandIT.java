@@ -1,0 +1,78 @@
+package dev.odirect.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.odirect.store.testing.Commands;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** `odirect matrix` as a process: interrupted mid-cell it leaves nothing; without root it says no cell ran. */
+class MatrixCommandIT {
+    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    static final String JAR = System.getProperty("odirect.jar");
+
+    static String leftovers() throws IOException {
+        StringBuilder found = new StringBuilder();
+        for (String line : (Commands.run("losetup", "-a") + "\n" + Commands.run("findmnt", "-rn", "-o", "TARGET")).split("\n")) {
+            if (line.contains("odirect-matrix-")) {
+                found.append(line).append('\n');
+            }
+        }
+        return found.toString();
+    }
+
+    @Test
+    void ctrlCInTheMiddleOfACellLeavesNoLoopDeviceMountOrImage() throws Exception {
+        assumeTrue(Commands.isRoot() && Files.exists(Path.of("/dev/loop-control")) && Commands.tool("mkfs.xfs").isPresent(),
+                "not run: needs root, loop devices and mkfs.xfs");
+        assertEquals("", leftovers(), "nothing of an earlier run is around");
+        Path out = Files.createTempDirectory("odirect-ctrlc-");
+        Process matrix = new ProcessBuilder(JAVA, "-jar", JAR, "matrix", "--cells", "xfs", "--profile", "thorough",
+                "--out", out.toString()).redirectErrorStream(true).start();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(matrix.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        boolean inCell = false;
+        while ((line = lines.readLine()) != null && !inCell) {
+            inCell = line.startsWith("PASS ") || line.startsWith("FAIL ");
+        }
+        assertTrue(inCell, "the cell started running rules");
+        assertTrue(!leftovers().isEmpty(), "the cell is mounted while it runs");
+        Commands.run("kill", "-INT", Long.toString(matrix.pid()));
+        assertTrue(matrix.waitFor(2, TimeUnit.MINUTES), "the matrix stops after Ctrl-C");
+        String left = leftovers();
+        for (int i = 0; i < 20 && !left.isEmpty(); i++) {
+            Thread.sleep(500);
+            left = leftovers();
+        }
+        assertEquals("", left, "loop devices or mounts left after Ctrl-C");
+        try (var images = Files.walk(Path.of(System.getProperty("java.io.tmpdir")), 3)) {
+            assertEquals(List.of(), images.filter(p -> p.toString().contains("odirect-matrix-")
+                    && p.toString().endsWith(".img")).toList());
+        }
+    }
+
+    @Test
+    void withoutRootAutoModeRunsThePlainCheckAndSaysNoCellRan() throws Exception {
+        assumeTrue(Commands.isRoot() && Commands.tool("runuser").isPresent(), "not run: needs root and runuser to become nobody");
+        Path out = Files.createTempDirectory("odirect-nobody-");
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Process matrix = new ProcessBuilder("runuser", "-u", "nobody", "--", JAVA, "-jar", JAR, "matrix",
+                "--out", out.resolve("m").toString()).redirectErrorStream(true).start();
+        String output = new String(matrix.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(matrix.waitFor(5, TimeUnit.MINUTES));
+        assertEquals(0, matrix.exitValue(), output);
+        assertTrue(output.contains("no cell ran: not root"), output);
+        assertTrue(Files.readString(out.resolve("m/matrix.json")).contains("\"note\""));
+        Commands.run("rm", "-rf", out.toString());
+    }
+}
