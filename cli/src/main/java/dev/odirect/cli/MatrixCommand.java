@@ -5,6 +5,7 @@ import dev.odirect.conformance.run.CheckReport;
 import dev.odirect.conformance.run.CheckRunner;
 import dev.odirect.conformance.run.CheckSetupException;
 import dev.odirect.matrix.Cell;
+import dev.odirect.matrix.ContainerMatrixRunner;
 import dev.odirect.matrix.MatrixOptions;
 import dev.odirect.matrix.MatrixReport;
 import dev.odirect.matrix.MatrixRunner;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Option;
             + "btrfs, tmpfs, overlay, a full ext4...): each cell is made on a loop device, checked, crashed where it "
             + "can be, and taken down.",
             "Writes matrix.json, matrix.md, matrix.html and each cell's check results to --out."},
-        footer = {"", "Exit status: 0 no MUST rule failed in any cell, 1 one did, 2 a usage or environment error.", "",
+        footer = {"", "Container mode builds its image once with debootstrap and docker import (no registry is needed).",
+            "", "Exit status: 0 no MUST rule failed in any cell, 1 one did, 2 a usage or environment error.", "",
             "Examples:", "  odirect matrix", "  odirect matrix --cells xfs,xfs-4k --adapter 'python3 my_adapter.py'",
             "  odirect matrix --shard 2/3 --out results/2    (then: odirect report --merge results/* --out all)"})
 final class MatrixCommand implements Callable<Integer> {
@@ -37,16 +39,31 @@ final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--cells-file", paramLabel = "FILE", description = "More cells, in the format of cells.yaml.")
     Path cellsFile;
 
-    @Option(names = "--mode", defaultValue = "auto", paramLabel = "auto|host",
-            description = "host: loop devices on this machine (root); auto: host when root, else a plain-directory "
-                    + "check with a note that no cell ran (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mode", defaultValue = "auto", paramLabel = "auto|host|containers",
+            description = "containers: each cell in a container of a locally built image (Docker); host: loop devices on "
+                    + "this machine (root); auto: containers when a Docker engine answers, else host when root, else a "
+                    + "plain-directory check with a note that no cell ran (default: ${DEFAULT-VALUE}).")
     String mode;
+
+    @Option(names = "--privileged", description = "Start cell containers with --privileged instead of only "
+            + "CAP_SYS_ADMIN and the loop devices they need.")
+    boolean privileged;
 
     @Option(names = "--shard", defaultValue = "1/1", paramLabel = "I/N", description = "Run the I-th of N slices of the cells.")
     String shard;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where results go (default: target/odirect/matrix-<timestamp>).")
     Path out;
+
+    private MatrixReport containers(MatrixOptions options, List<Cell> selected) throws Exception {
+        ContainerMatrixRunner.requireOfflineTestcontainers();
+        Path jar = Path.of(Odirect.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (!jar.toString().endsWith(".jar")) {
+            throw new CheckSetupException("container mode runs the suite jar inside the containers: build it "
+                    + "(./mvnw package) and start odirect through ./odirect");
+        }
+        return new ContainerMatrixRunner(options, jar, privileged, System.out).run(selected);
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -58,12 +75,13 @@ final class MatrixCommand implements Callable<Integer> {
         try {
             List<Cell> selected = MatrixRunner.select(options);
             CheckRunner.preflight(check);
-            Optional<String> noHost = NoCellFallback.whyNoHost(options.mode());
-            if (noHost.isPresent()) {
-                CheckReport plain = NoCellFallback.run(options, noHost.get(), System.out);
-                return plain.exitStatus();
+            Optional<MatrixOptions.Mode> resolved = NoCellFallback.resolve(options.mode());
+            if (resolved.isEmpty()) {
+                return NoCellFallback.run(options, NoCellFallback.whyNoCell(), System.out).exitStatus();
             }
-            MatrixReport report = new MatrixRunner(options, System.out).runOnHost(selected);
+            MatrixReport report = resolved.get() == MatrixOptions.Mode.CONTAINERS
+                    ? containers(options, selected)
+                    : new MatrixRunner(options, System.out).runOnHost(selected);
             return report.exitStatus();
         } catch (CheckSetupException setup) {
             System.err.println("odirect matrix: " + setup.getMessage());

@@ -1,15 +1,16 @@
 package dev.odirect.matrix;
 
-import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Every mounted cell of this process, taken down by a shutdown hook if the run ends early
- * (Ctrl-C, a kill, an error nobody caught): no loop device, mount or image is left behind.
+ * Everything of this process that holds a mount, a loop device or a container, taken down by a
+ * shutdown hook if the run ends early (Ctrl-C, a kill, an error nobody caught): nothing is left behind.
  */
 final class Cleanup {
-    private static final Set<MountedCell> ACTIVE = new LinkedHashSet<>();
+    private static final Set<AutoCloseable> ACTIVE = new LinkedHashSet<>();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(Cleanup::closeAll, "odirect-matrix-cleanup"));
@@ -18,21 +19,24 @@ final class Cleanup {
     private Cleanup() {
     }
 
-    static synchronized void register(MountedCell cell) {
-        ACTIVE.add(cell);
+    static synchronized void register(AutoCloseable resource) {
+        ACTIVE.add(resource);
     }
 
-    static synchronized void unregister(MountedCell cell) {
-        ACTIVE.remove(cell);
+    static synchronized void unregister(AutoCloseable resource) {
+        ACTIVE.remove(resource);
     }
 
+    /** Newest first: a container before the loop device it was given. */
     static synchronized void closeAll() {
-        for (MountedCell cell : ACTIVE) {
+        List<AutoCloseable> newestFirst = new ArrayList<>(ACTIVE);
+        java.util.Collections.reverse(newestFirst);
+        for (AutoCloseable resource : newestFirst) {
             try {
-                cell.close();
-            } catch (IOException e) {
-                System.err.println("odirect matrix: cleanup of cell " + cell.cell().name() + " failed: " + e.getMessage()
-                        + " (check 'losetup -a' and 'findmnt')");
+                resource.close();
+            } catch (Exception e) {
+                System.err.println("odirect matrix: cleanup of " + resource + " failed: " + e.getMessage()
+                        + " (check 'losetup -a', 'findmnt' and 'docker ps')");
             }
         }
         ACTIVE.clear();

@@ -40,8 +40,7 @@ final class HostProvisioner {
             file.setLength(cell.size());
         }
         mounted.andThenUndo(() -> Files.deleteIfExists(image));
-        String device = HostCommands.run("losetup", "--find", "--show", "--sector-size", Integer.toString(cell.sector()),
-                image.toString());
+        String device = HostCommands.run(LoopDevices.attach(image, cell.sector()));
         mounted.onDevice(device);
         mounted.andThenUndo(() -> HostCommands.run("losetup", "-d", device));
         List<String> mkfs = new ArrayList<>(List.of("mkfs." + cell.fs()));

@@ -15,13 +15,13 @@ public record MatrixOptions(CheckOptions check, List<String> cells, Mode mode, S
                             Optional<Path> cellsFile) {
 
     public enum Mode {
-        AUTO, HOST;
+        AUTO, HOST, CONTAINERS;
 
         public static Mode parse(String text) {
             try {
                 return valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException unknown) {
-                throw new IllegalArgumentException("unknown mode '" + text + "': use auto or host");
+                throw new IllegalArgumentException("unknown mode '" + text + "': use auto, host or containers");
             }
         }
     }

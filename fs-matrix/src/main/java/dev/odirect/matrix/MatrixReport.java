@@ -59,18 +59,19 @@ public record MatrixReport(ObjectNode json, Path out) {
         return new MatrixReport(root, out);
     }
 
-    /** The store's name and version as the first cell's summary.json recorded them (adapters say it at hello). */
+    /**
+     * The store's name and version as a cell's summary.json recorded them (adapters say it at hello):
+     * {@code cells/NAME/} on the host, {@code containers/NAME/cells/NAME/} in container mode.
+     */
     private static void readStoreFromCells(Path out, ObjectNode store) throws IOException {
-        Path cells = out.resolve("cells");
-        if (!Files.isDirectory(cells)) {
-            return;
-        }
-        try (var dirs = Files.list(cells)) {
-            for (Path summary : dirs.map(d -> d.resolve("summary.json")).filter(Files::exists).toList()) {
+        try (var files = Files.walk(out, 5)) {
+            for (Path summary : files.filter(p -> p.getFileName().toString().equals("summary.json")).sorted().toList()) {
                 var json = JSON.readTree(summary.toFile()).path("store");
-                store.put("name", json.path("name").asText());
-                store.put("version", json.path("version").asText());
-                return;
+                if (json.has("name")) {
+                    store.put("name", json.path("name").asText());
+                    store.put("version", json.path("version").asText());
+                    return;
+                }
             }
         }
     }

@@ -82,6 +82,11 @@ public final class MountedCell implements AutoCloseable {
         }
     }
 
+    @Override
+    public String toString() {
+        return "cell " + cell.name();
+    }
+
     static void deleteIfEmpty(Path directory) throws IOException {
         try (var left = Files.list(directory)) {
             if (left.findAny().isEmpty()) {

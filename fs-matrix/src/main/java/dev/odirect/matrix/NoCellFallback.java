@@ -13,12 +13,19 @@ public final class NoCellFallback {
     private NoCellFallback() {
     }
 
-    /** Why host mode cannot run, when auto mode should fall back; empty when cells can be made. */
-    public static Optional<String> whyNoHost(MatrixOptions.Mode mode) {
-        if (HostCommands.isRoot() || mode == MatrixOptions.Mode.HOST) {
-            return Optional.empty();
+    /** What auto mode becomes here: containers when a Docker engine answers, else host when root, else none. */
+    public static Optional<MatrixOptions.Mode> resolve(MatrixOptions.Mode mode) {
+        if (mode != MatrixOptions.Mode.AUTO) {
+            return Optional.of(mode);
         }
-        return Optional.of("not root, so no filesystem can be mounted here");
+        if (ContainerImage.engineAnswers()) {
+            return Optional.of(MatrixOptions.Mode.CONTAINERS);
+        }
+        return HostCommands.isRoot() ? Optional.of(MatrixOptions.Mode.HOST) : Optional.empty();
+    }
+
+    public static String whyNoCell() {
+        return "not root, so no filesystem can be mounted here, and no Docker engine answers";
     }
 
     public static CheckReport run(MatrixOptions options, String why, PrintStream console)
