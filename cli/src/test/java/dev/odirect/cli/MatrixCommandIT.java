@@ -37,8 +37,8 @@ class MatrixCommandIT {
                 "not run: needs root, loop devices and mkfs.xfs");
         assertEquals("", leftovers(), "nothing of an earlier run is around");
         Path out = Files.createTempDirectory("odirect-ctrlc-");
-        Process matrix = new ProcessBuilder(JAVA, "-jar", JAR, "matrix", "--cells", "xfs", "--profile", "thorough",
-                "--out", out.toString()).redirectErrorStream(true).start();
+        Process matrix = new ProcessBuilder(JAVA, "-jar", JAR, "matrix", "--mode", "host", "--cells", "xfs",
+                "--profile", "thorough", "--out", out.toString()).redirectErrorStream(true).start();
         BufferedReader lines = new BufferedReader(new InputStreamReader(matrix.getInputStream(), StandardCharsets.UTF_8));
         String line;
         boolean inCell = false;
@@ -59,6 +59,31 @@ class MatrixCommandIT {
             assertEquals(List.of(), images.filter(p -> p.toString().contains("odirect-matrix-")
                     && p.toString().endsWith(".img")).toList());
         }
+    }
+
+    @Test
+    void containerModeRunsCellsInContainersWithLeastPrivilegeAndLeavesNothing() throws Exception {
+        boolean docker = dev.odirect.matrix.ContainerImage.engineAnswers();
+        if ("true".equals(System.getenv("CI"))) {
+            assertTrue(docker, "CI must provide a Docker engine (.ci/run installs docker.io and starts dockerd)");
+        }
+        assumeTrue(docker, "not run: no Docker engine answers (docker info)");
+        Path out = Files.createTempDirectory("odirect-containers-");
+        Process matrix = new ProcessBuilder(JAVA, "-jar", JAR, "matrix", "--mode", "containers", "--cells",
+                "xfs-4k,tmpfs,overlay", "--seed", "8", "--out", out.toString()).redirectErrorStream(true).start();
+        String output = new String(matrix.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(matrix.waitFor(15, TimeUnit.MINUTES));
+        assertEquals(0, matrix.exitValue(), output);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("matrix.json").toFile());
+        assertEquals(3, json.path("cells").size());
+        for (var cell : json.path("cells")) {
+            assertEquals("passed", cell.path("status").asText(), cell.toString());
+            assertTrue(cell.at("/facts/container/privileges").asText().startsWith("CAP_SYS_ADMIN"), cell.toString());
+        }
+        assertEquals("odirect-reference", json.at("/store/name").asText());
+        assertEquals("", leftovers());
+        assertEquals("", Commands.run("docker", "ps", "-aq", "--filter", "ancestor=" + dev.odirect.matrix.ContainerImage.tag()));
+        Commands.run("rm", "-rf", out.toString());
     }
 
     @Test
