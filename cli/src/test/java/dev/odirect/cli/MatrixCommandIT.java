@@ -91,7 +91,10 @@ class MatrixCommandIT {
         assumeTrue(Commands.isRoot() && Commands.tool("runuser").isPresent(), "not run: needs root and runuser to become nobody");
         Path out = Files.createTempDirectory("odirect-nobody-");
         Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxrwxrwx"));
-        Process matrix = new ProcessBuilder("runuser", "-u", "nobody", "--", JAVA, "-jar", JAR, "matrix",
+        // the checkout may sit in a directory only root can read
+        Path jar = Files.copy(Path.of(JAR), out.resolve("odirect.jar"));
+        Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-r--r--"));
+        Process matrix = new ProcessBuilder("runuser", "-u", "nobody", "--", JAVA, "-jar", jar.toString(), "matrix",
                 "--out", out.resolve("m").toString()).redirectErrorStream(true).start();
         String output = new String(matrix.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(matrix.waitFor(5, TimeUnit.MINUTES));
