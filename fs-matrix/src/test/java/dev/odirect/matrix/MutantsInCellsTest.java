@@ -72,6 +72,24 @@ class MutantsInCellsTest {
     }
 
     @Test
+    void anAdapterThatCrashesMidCellFailsTheCellAndLeavesNothing() throws Exception {
+        assumeTrue(HostCommands.isRoot(), "not run: the matrix needs root to mount its cells");
+        Path adapter = java.nio.file.Files.writeString(out.resolve("dies.sh"), "read hello\n"
+                + "echo '{\"ok\":true,\"protocol\":1,\"name\":\"dies\",\"version\":\"0\",\"ops\":[\"hello\",\"put\",\"open\",\"write\",\"finish\",\"get\",\"bye\"]}'\n"
+                + "while read line; do case \"$line\" in *bye*) echo '{\"ok\":true}'; exit 0;; *) exit 3;; esac; done\n");
+        CheckOptions check = new CheckOptions(Optional.empty(), Optional.of("sh " + adapter), out, Profile.QUICK, 5,
+                out, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(5), true,
+                Optional.empty(), Optional.empty());
+        MatrixOptions options = new MatrixOptions(check, List.of("xfs"), MatrixOptions.Mode.HOST,
+                new MatrixOptions.Shard(1, 1), out.resolve("crash"), Optional.empty());
+        JsonNode matrix = new MatrixRunner(options, new PrintStream(new ByteArrayOutputStream()))
+                .runOnHost(MatrixRunner.select(options)).json();
+        assumeTrue(!matrix.at("/cells/0/status").asText().equals("not-run"), matrix.at("/cells/0/reason").asText());
+        assertEquals("failed", matrix.at("/cells/0/status").asText());
+        assertEquals("", ProvisioningCleanupTest.leftovers(Path.of(System.getProperty("java.io.tmpdir"), "odirect-matrix-")));
+    }
+
+    @Test
     void theReferenceStorePassesTheSameCells() throws Exception {
         JsonNode matrix = matrix("direct:///", "tmpfs", "xfs", "ext4", "ext4-full");
         for (JsonNode cell : matrix.path("cells")) {
