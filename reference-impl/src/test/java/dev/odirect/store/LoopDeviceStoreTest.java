@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.odirect.store.testing.Commands;
 import dev.odirect.store.testing.LoopFilesystem;
+import dev.odirect.store.testing.SmallTmpfs;
 import dev.odirect.store.testing.TestData;
 import java.io.IOException;
 import java.net.URI;
@@ -96,19 +97,15 @@ class LoopDeviceStoreTest {
     @Test
     void aFullFilesystemIsENOSPCAndNothingIsLeft() throws IOException {
         assumeTrue(Commands.isRoot(), "not run: needs root to mount a small tmpfs");
-        Path mount = Files.createTempDirectory("odirect-full-");
-        Commands.run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mount.toString());
-        try {
+        try (SmallTmpfs full = SmallTmpfs.mount("1m")) {
+            Path mount = full.mountPoint();
             DirectStore store = DirectStores.open(URI.create("direct://" + mount));
-            StoreIOException full = assertThrows(StoreIOException.class,
+            StoreIOException error = assertThrows(StoreIOException.class,
                     () -> store.put("k", ByteBuffer.wrap(TestData.bytes(3 << 20, 3))));
-            assertEquals("ENOSPC", full.errnoName(), full.getMessage());
-            assertTrue(full.offset() >= 0, "the failing write's offset is reported");
+            assertEquals("ENOSPC", error.errnoName(), error.getMessage());
+            assertTrue(error.offset() >= 0, "the failing write's offset is reported");
             assertFalse(Files.exists(mount.resolve("k")));
             assertNoTemporaryFiles(mount);
-        } finally {
-            Commands.run("umount", mount.toString());
-            Files.delete(mount);
         }
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.odirect.store.testing.Commands;
 import dev.odirect.store.testing.LoopFilesystem;
+import dev.odirect.store.testing.SmallTmpfs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,17 +84,13 @@ class MutantsOnRealDevicesTest {
     @Test
     void swallowedErrorsAreCaughtOnAFullFilesystemAndTheReferenceAnswersThem() throws IOException {
         assumeTrue(Commands.isRoot(), "not run: needs root to mount a small tmpfs");
-        Path small = Files.createTempDirectory("odirect-full-");
-        Commands.run("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", small.toString());
-        try {
-            Map<String, String> full = Map.of("odirect.full.dir", small.toString());
-            assertCaughtBy("errors-swallowed", "ERROR-1", runAgainst("errors-swallowed", small, full));
+        try (SmallTmpfs full = SmallTmpfs.mount("16m")) {
+            Path small = full.mountPoint();
+            Map<String, String> fullDir = Map.of("odirect.full.dir", small.toString());
+            assertCaughtBy("errors-swallowed", "ERROR-1", runAgainst("errors-swallowed", small, fullDir));
             Map<String, String> reference = Map.of("odirect.store", "direct:///", "odirect.dir", small.toString(),
                     "odirect.full.dir", small.toString(), "odirect.seed", "7");
             assertEquals("passed", SuiteHarness.run(reference).get("ERROR-1").status());
-        } finally {
-            Commands.run("umount", small.toString());
-            Files.delete(small);
         }
     }
 }
