@@ -63,6 +63,7 @@ final class CheckCommand implements Callable<Integer> {
         report.results().stream().filter(r -> r.status().equals(RuleResult.FAILED)).forEach(r ->
                 System.out.println(System.lineSeparator() + r.message()));
         System.out.println("results: " + report.out().resolve("summary.json"));
+        Reports.generateAfterRun(report.out(), System.out);
         return report.exitStatus();
     }
 

@@ -77,11 +77,14 @@ final class MatrixCommand implements Callable<Integer> {
             CheckRunner.preflight(check);
             Optional<MatrixOptions.Mode> resolved = NoCellFallback.resolve(options.mode());
             if (resolved.isEmpty()) {
-                return NoCellFallback.run(options, NoCellFallback.whyNoCell(), System.out).exitStatus();
+                int status = NoCellFallback.run(options, NoCellFallback.whyNoCell(), System.out).exitStatus();
+                Reports.generateAfterRun(outDir, System.out);
+                return status;
             }
             MatrixReport report = resolved.get() == MatrixOptions.Mode.CONTAINERS
                     ? containers(options, selected)
                     : new MatrixRunner(options, System.out).runOnHost(selected);
+            Reports.generateAfterRun(outDir, System.out);
             return report.exitStatus();
         } catch (CheckSetupException setup) {
             System.err.println("odirect matrix: " + setup.getMessage());

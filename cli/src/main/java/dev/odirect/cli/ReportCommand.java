@@ -3,6 +3,7 @@ package dev.odirect.cli;
 import dev.odirect.conformance.run.CheckReport;
 import dev.odirect.conformance.run.CheckSetupException;
 import dev.odirect.matrix.MatrixMerge;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -10,23 +11,33 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Odirect.Version.class,
-        description = {"Build one compatibility matrix from the result folders of several matrix runs "
-            + "(shards on different CI runners, or different machines): matrix.json, matrix.md, matrix.html."},
-        footer = {"", "Exit status: 0 no MUST rule failed in any cell, 1 one did, 2 a usage error.", "",
-            "Example:", "  odirect report --merge results/shard-1 results/shard-2 results/shard-3 --out results/all"})
+        description = {"Generate the HTML report (Allure, offline) of check and matrix runs: DIR/report/index.html, "
+            + "a single file that opens from file://, and DIR/report/site/ which keeps the trend history across runs.",
+            "With --merge, first build one compatibility matrix from the result folders of several matrix runs "
+                + "(shards on different CI runners, or different machines)."},
+        footer = {"", "Exit status: 0 no MUST rule failed, 1 one did, 2 a usage error.", "",
+            "Examples:", "  odirect report --out target/odirect/matrix-20261124-120000",
+            "  odirect report --merge results/shard-1 results/shard-2 results/shard-3 --out results/all"})
 final class ReportCommand implements Callable<Integer> {
 
-    @Option(names = "--merge", arity = "1..*", required = true, paramLabel = "DIR",
-            description = "Result folders of odirect matrix runs (their --out).")
-    List<Path> merge;
+    @Option(names = "--merge", arity = "1..*", paramLabel = "DIR",
+            description = "Result folders of odirect matrix or check runs (their --out) to merge into --out.")
+    List<Path> merge = List.of();
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the merged matrix goes.")
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "A run's result folder (alone), or where the merged results go (with --merge).")
     Path out;
 
     @Override
     public Integer call() throws Exception {
         try {
-            return MatrixMerge.merge(merge, out, System.out).exitStatus();
+            int status = CheckReport.OK;
+            List<Path> inputs = merge.isEmpty() ? List.of(out) : merge;
+            if (!merge.isEmpty() && merge.stream().allMatch(dir -> Files.exists(dir.resolve("matrix.json")))) {
+                status = MatrixMerge.merge(merge, out, System.out).exitStatus();
+            }
+            Reports.generate(inputs, out, System.out);
+            return status;
         } catch (CheckSetupException bad) {
             System.err.println("odirect report: " + bad.getMessage());
             return CheckReport.SETUP_ERROR;

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.MethodFilter;
+import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
@@ -39,22 +40,24 @@ public final class CheckRunner {
         ResultCollector collector = new ResultCollector(console);
         Path junit = Files.createDirectories(options.out().resolve("junit"));
         PrintWriter junitLog = new PrintWriter(System.err, true);
-        LauncherFactory.create().execute(request(options), collector,
+        // Our own listeners only: the Allure listener found on the class path would write elsewhere, twice.
+        LauncherConfig launcher = LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build();
+        LauncherFactory.create(launcher).execute(request(options), collector,
                 new LegacyXmlReportGeneratingListener(junit, junitLog), new AllureJunitPlatform(allure));
         junitLog.flush();
         Summary summary = Summary.of(options, collector.results(), collector.facts(), options.settings().target().describe());
         summary.write(options.out().resolve("summary.json"));
         Environment.write(allureResults, summary);
+        try (var categories = CheckRunner.class.getResourceAsStream("/dev/odirect/conformance/categories.json")) {
+            Files.write(allureResults.resolve("categories.json"), categories.readAllBytes());
+        }
         return new CheckReport(collector.results(), options.out(), summary);
     }
 
     private static LauncherDiscoveryRequest request(CheckOptions options) {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectPackage(RULES_PACKAGE))
-                .configurationParameters(options.parameters())
-                // our own Allure listener writes to this run's folder; the one found on the class path would not
-                .configurationParameter("junit.platform.execution.listeners.deactivate",
-                        AllureJunitPlatform.class.getName());
+                .configurationParameters(options.parameters());
         if (!options.rules().isEmpty()) {
             String ids = String.join("|", options.rules().stream().map(id -> id.replace('-', '_')).toList());
             request.filters(MethodFilter.includeMethodNamePatterns(".*#(required|optional)_(" + ids + ")_.*"));

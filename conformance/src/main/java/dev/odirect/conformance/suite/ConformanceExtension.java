@@ -2,6 +2,8 @@ package dev.odirect.conformance.suite;
 
 import dev.odirect.conformance.suite.RuleCatalog.Rule;
 import io.qameta.allure.Allure;
+import io.qameta.allure.model.Label;
+import java.util.Map;
 import java.lang.reflect.Method;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -55,6 +57,8 @@ public final class ConformanceExtension implements ParameterResolver, AfterTestE
         if (context.getExecutionException().isEmpty()) {
             ruleContext.markPassed();
         }
+        AllureEvidence.record(ruleContext, context.getExecutionException()
+                .filter(failure -> !(failure instanceof TestAbortedException)).orElse(null));
         context.publishReportEntry(ruleContext.reportEntries());
     }
 
@@ -84,12 +88,30 @@ public final class ConformanceExtension implements ParameterResolver, AfterTestE
                 RunResource.class).run();
     }
 
+    /** Suite = the cell (or filesystem), feature = rule group, story = rule id, severity from MUST/SHOULD. */
     private static void label(Rule rule, SuiteRun run) {
-        Allure.label("story", rule.id());
-        Allure.label("feature", rule.group());
-        Allure.label("severity", rule.level() == RuleCatalog.Level.MUST ? "critical" : "normal");
-        Allure.label("suite", run.settings().cell().orElse(run.facts().type()));
-        Allure.label("tag", rule.level().name());
+        String cell = run.settings().cell().orElse(run.facts().type());
+        Map<String, String> labels = Map.of("suite", cell,
+                "feature", rule.group(), "story", rule.id(),
+                "severity", rule.level() == RuleCatalog.Level.MUST ? "critical" : "normal", "tag", rule.level().name());
+        Allure.getLifecycle().updateTestCase(result -> {
+            result.getLabels().removeIf(label -> labels.containsKey(label.getName()));
+            labels.forEach((name, value) -> result.getLabels().add(new Label().setName(name).setValue(value)));
+            result.setDescription(rule.level() + ": " + rule.text());
+            // one rule in several cells is several tests, not retries of one: its history is per cell
+            result.setHistoryId(historyId(cell, rule.id()));
+            result.setTestCaseId(historyId(cell, rule.id()));
+        });
+    }
+
+    private static String historyId(String cell, String ruleId) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("MD5")
+                    .digest((cell + "/" + ruleId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     private record RunResource(SuiteRun run) implements AutoCloseable {

@@ -77,6 +77,11 @@ public final class RecordingSession implements StoreSession {
         history.clear();
     }
 
+    /** The operations since the last mark, the most recent {@value #SHOWN}, one per element. */
+    public List<String> recentOperations() {
+        return List.copyOf(history.subList(Math.max(0, history.size() - SHOWN), history.size()));
+    }
+
     /** The operations since the last mark, the most recent {@value #SHOWN}. */
     public String recent() {
         int from = Math.max(0, history.size() - SHOWN);

@@ -66,6 +66,11 @@ public final class RuleContext implements AutoCloseable {
         return run.target().info();
     }
 
+    /** What the store's adapter wrote to stderr, when it is an adapter. */
+    public String adapterStderr() {
+        return run.target() instanceof dev.odirect.conformance.adapter.AdapterTarget adapter ? adapter.lastStderr() : "";
+    }
+
     public Path root() {
         return root;
     }
@@ -104,8 +109,16 @@ public final class RuleContext implements AutoCloseable {
         return root;
     }
 
+    /** The operations of the last attempt, for reports. */
+    public java.util.List<String> lastOperations() {
+        return session == null ? lastOperations : session.recentOperations();
+    }
+
+    private java.util.List<String> lastOperations = java.util.List.of();
+
     public void closeSession() {
         if (session != null) {
+            lastOperations = session.recentOperations();
             session.close();
             session = null;
         }

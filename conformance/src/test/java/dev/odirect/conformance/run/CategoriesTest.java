@@ -1,0 +1,46 @@
+package dev.odirect.conformance.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Each kind of failure message falls into exactly one Allure category, the one that names its cause. */
+class CategoriesTest {
+    static List<String> categoriesOf(String message) throws IOException {
+        JsonNode categories = new ObjectMapper().readTree(CategoriesTest.class.getResourceAsStream(
+                "/dev/odirect/conformance/categories.json"));
+        List<String> matched = new ArrayList<>();
+        for (JsonNode category : categories) {
+            if (Pattern.compile(category.path("messageRegex").asText()).matcher(message).matches()) {
+                matched.add(category.path("name").asText());
+            }
+        }
+        return matched;
+    }
+
+    static String message(String rule, String observed) {
+        return "[" + rule + " MUST] the rule's sentence\n  store: s 1 (python3 x.py)\n  filesystem: xfs\n  observed: " + observed
+                + "\n  operations: put k -> ok\n  replay: odirect check --adapter 'python3 x.py' --seed 1 --rule " + rule;
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+        "STREAM-2|object \"k\" after a stream: expected 4096 bytes, found 0 bytes; first difference at offset 0|Wrong size",
+        "STREAM-1|object \"k\" after a stream: expected 2 bytes, found 2 bytes; first difference at offset 0|Persistence loss",
+        "PUT-1|object \"k\" after put of 5 bytes: no file /x/k, expected 5 bytes|Persistence loss",
+        "STREAM-3|write #0 of 0 bytes to h answered EINVAL (empty chunk), expected ok|Misalignment error",
+        "SIZE-1|the store session broke: adapter 'x': no answer to put within 30 s|Adapter protocol error",
+        "DURABLE-1|after a crash: 16 acknowledged, 3 lost [a, b, c]|Durability loss after crash",
+        "DIRECT-1|8389608 of 8389608 bytes are in the page cache|Not really direct",
+    })
+    void everyFailureHasExactlyOneCategory(String rule, String observed, String category) throws IOException {
+        assertEquals(List.of(category), categoriesOf(message(rule, observed)));
+    }
+}
