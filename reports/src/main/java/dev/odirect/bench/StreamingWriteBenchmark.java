@@ -1,0 +1,64 @@
+package dev.odirect.bench;
+
+import dev.odirect.store.DirectStore;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/** One object of {@code sizeMiB} streamed in chunks of {@code chunk} bytes, with or without an unaligned tail. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class StreamingWriteBenchmark {
+    @Param("")
+    public String dir;
+
+    @Param({"DIRECT", "BUFFERED_FSYNC", "BUFFERED"})
+    public String target;
+
+    @Param({"4096", "65536", "1048576", "4194304"})
+    public int chunk;
+
+    @Param({"0", "1000"})
+    public int tail;
+
+    @Param("64")
+    public int sizeMiB;
+
+    private BenchTarget how;
+    private DirectStore store;
+    private ByteBuffer chunkBytes;
+    private ByteBuffer tailBytes;
+    private int count;
+
+    @Setup
+    public void setUp() {
+        how = BenchTarget.parse(target);
+        store = how.store(Path.of(dir), 1 << 20);
+        byte[] data = new byte[chunk];
+        new Random(1).nextBytes(data);
+        chunkBytes = ByteBuffer.wrap(data);
+        tailBytes = ByteBuffer.wrap(data, 0, Math.min(tail, chunk)).slice();
+        count = (int) (((long) sizeMiB << 20) / chunk);
+    }
+
+    @Benchmark
+    public void streamOneObject() throws IOException {
+        how.write(store, Path.of(dir), "bench-stream", chunkBytes, count, tailBytes);
+    }
+
+    /** Bytes one invocation writes, to turn ms/op into MB/s. */
+    public static long bytesPerOp(int sizeMiB, int chunk, int tail) {
+        return ((long) sizeMiB << 20) / chunk * chunk + Math.min(tail, chunk);
+    }
+}
