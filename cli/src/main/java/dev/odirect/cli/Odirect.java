@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Odirect.Version.class,
         description = "O_DIRECT conformance suite and reference store.",
-        subcommands = {MatrixCommand.class, CheckCommand.class, ReportCommand.class, AdapterCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {MatrixCommand.class, CheckCommand.class, BenchCommand.class, ReportCommand.class, AdapterCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 success, 1 a MUST rule failed, 2 usage or environment error."})
 public final class Odirect implements Runnable {
     static final int USAGE_ERROR = 2;

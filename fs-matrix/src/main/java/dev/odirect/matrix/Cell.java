@@ -15,6 +15,12 @@ public record Cell(String name, String fs, Kind kind, List<String> mkfs, String 
 
     public enum Kind { LOOP, TMPFS, OVERLAY }
 
+    /** The same cell on a larger (sparse) image, for benchmarks that write more than the conformance rules. */
+    public Cell withSize(long bytes) {
+        return new Cell(name, fs, kind, mkfs, mount, sector, bytes, crash, crashReason, upper.map(u -> u.withSize(bytes)),
+                full, rules);
+    }
+
     /** The mkfs command line as recorded in the facts. */
     public String mkfsLine() {
         return kind == Kind.LOOP ? ("mkfs." + fs + " " + String.join(" ", mkfs)).trim() : "";

@@ -33,9 +33,12 @@ public final class DirectStore {
 
     /** Writes a whole object: the bytes from the buffer's position to its limit. */
     public WriteResult put(String key, ByteBuffer data) throws StoreIOException {
+        long start = System.nanoTime();
         try (ObjectWriter writer = openWriter(key)) {
             writer.writeChunk(data);
             return writer.finish();
+        } finally {
+            counters.latency("put", System.nanoTime() - start);
         }
     }
 
@@ -46,7 +49,12 @@ public final class DirectStore {
 
     /** The whole object, in a heap buffer positioned at 0. */
     public ByteBuffer get(String key) throws StoreIOException {
-        return reader.read(pathOf(key), 0, -1);
+        long start = System.nanoTime();
+        try {
+            return reader.read(pathOf(key), 0, -1);
+        } finally {
+            counters.latency("get", System.nanoTime() - start);
+        }
     }
 
     /** Up to {@code length} bytes from {@code offset}: fewer at the end of the object, none past it. */
@@ -55,7 +63,12 @@ public final class DirectStore {
             throw new IllegalArgumentException("offset and length must not be negative: offset " + offset
                     + ", length " + length);
         }
-        return reader.read(pathOf(key), offset, length);
+        long start = System.nanoTime();
+        try {
+            return reader.read(pathOf(key), offset, length);
+        } finally {
+            counters.latency("get range", System.nanoTime() - start);
+        }
     }
 
     /** Removes the object durably; ENOENT when there is none. */

@@ -86,6 +86,7 @@ public final class ObjectWriter implements AutoCloseable {
     /** Completes the object durably and says how its bytes were written. */
     public WriteResult finish() throws StoreIOException {
         requireOpen("finish");
+        long start = System.nanoTime();
         try {
             long size = sink.finishAndSync();
             sink.close();
@@ -99,6 +100,8 @@ public final class ObjectWriter implements AutoCloseable {
         } catch (StoreIOException | RuntimeException e) {
             recordFailure(e);
             throw e;
+        } finally {
+            counters.latency("finish", System.nanoTime() - start);
         }
     }
 

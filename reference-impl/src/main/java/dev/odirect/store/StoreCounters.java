@@ -1,10 +1,11 @@
 package dev.odirect.store;
 
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What a store did, counted as it happens: bytes that went direct or through the page cache,
- * system calls, fsyncs, and fallbacks from O_DIRECT to buffered I/O. Thread-safe.
+ * system calls, fsyncs, fallbacks from O_DIRECT to buffered I/O, and operation latencies. Thread-safe.
  */
 public final class StoreCounters {
     private final LongAdder bytesWrittenDirect = new LongAdder();
@@ -16,17 +17,18 @@ public final class StoreCounters {
     private final LongAdder fsyncs = new LongAdder();
     private final LongAdder directFallbacks = new LongAdder();
     private final LongAdder objectsWritten = new LongAdder();
+    private final Latencies latencies = new Latencies();
 
     /** An immutable reading of the counters. */
     public record Snapshot(long bytesWrittenDirect, long bytesWrittenBuffered, long bytesReadDirect,
                            long bytesReadBuffered, long writeSyscalls, long readSyscalls, long fsyncs,
-                           long directFallbacks, long objectsWritten) {
+                           long directFallbacks, long objectsWritten, Map<String, Latencies.Percentiles> latencies) {
     }
 
     public Snapshot snapshot() {
         return new Snapshot(bytesWrittenDirect.sum(), bytesWrittenBuffered.sum(), bytesReadDirect.sum(),
                 bytesReadBuffered.sum(), writeSyscalls.sum(), readSyscalls.sum(), fsyncs.sum(),
-                directFallbacks.sum(), objectsWritten.sum());
+                directFallbacks.sum(), objectsWritten.sum(), latencies.snapshot());
     }
 
     public void bytesWritten(long bytes, boolean direct) {
@@ -55,5 +57,10 @@ public final class StoreCounters {
 
     public void objectWritten() {
         objectsWritten.increment();
+    }
+
+    /** How long one operation took, from its call to its answer. */
+    public void latency(String operation, long nanos) {
+        latencies.record(operation, nanos);
     }
 }

@@ -1,0 +1,51 @@
+package dev.odirect.cli;
+
+import dev.odirect.bench.BenchOptions;
+import dev.odirect.bench.BenchRunner;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Odirect.Version.class,
+        description = {"Benchmark the reference store in filesystem cells: JMH (streaming write with O_DIRECT, buffered "
+            + "with fsync and plain buffered, chunks of 4 KiB to 4 MiB, with and without an unaligned tail; reads; the "
+            + "checkpoint, shards and random-read workloads), fio with the same block sizes and direct=1 as the baseline, "
+            + "page-cache residency and store counters.",
+            "Writes bench.json, bench.md, charts/ and the HTML report to --out. Numbers from a shared machine vary: "
+                + "compare ratios measured in one run."},
+        footer = {"", "Examples:", "  odirect bench", "  odirect bench --cells xfs-4k --long",
+            "  odirect bench --cells tmpfs --only StreamingWrite --param chunk=1048576 --param target=DIRECT"})
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--cells", split = ",", paramLabel = "NAMES",
+            description = "Cells to measure in (default: xfs,ext4; with --long: xfs,xfs-4k,ext4,btrfs,tmpfs).")
+    List<String> cells = List.of();
+
+    @Option(names = "--long", description = "Real runs: 1 GiB objects, longer iterations, more cells.")
+    boolean longRun;
+
+    @Option(names = "--only", paramLabel = "REGEX", description = "Only the JMH benchmarks matching this pattern.")
+    String only;
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "Fix a benchmark parameter (values comma separated).")
+    Map<String, String> params = Map.of();
+
+    @Option(names = "--cells-file", paramLabel = "FILE", description = "More cells, in the format of cells.yaml.")
+    Path cellsFile;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where results go (default: target/odirect/bench-<timestamp>).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        Path outDir = (out != null ? out : SuiteOptions.defaultOut("bench")).toAbsolutePath();
+        new BenchRunner(new BenchOptions(cells, longRun, outDir, Optional.ofNullable(cellsFile), Optional.ofNullable(only),
+                params), System.out).run();
+        Reports.generateAfterRun(outDir, System.out);
+        return 0;
+    }
+}

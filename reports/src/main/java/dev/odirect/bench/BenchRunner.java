@@ -1,0 +1,111 @@
+package dev.odirect.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.odirect.matrix.Cell;
+import dev.odirect.matrix.Cells;
+import dev.odirect.matrix.MountedCell;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.openjdk.jmh.runner.RunnerException;
+
+/**
+ * `odirect bench`: in each cell, the JMH benchmarks of the reference store, fio with the same block
+ * sizes as the baseline, page-cache residency and counters; then bench.json, bench.md, charts and
+ * Allure results. Without root, one run in a plain directory, said plainly.
+ */
+public final class BenchRunner {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final BenchOptions options;
+    private final PrintStream console;
+
+    public BenchRunner(BenchOptions options, PrintStream console) {
+        this.options = options;
+        this.console = console;
+    }
+
+    public List<CellBench> run() throws IOException, RunnerException {
+        Map<String, Cell> catalog = Cells.catalog(options.cellsFile());
+        List<CellBench> results = new ArrayList<>();
+        Path work = Files.createTempDirectory("odirect-bench-");
+        try {
+            for (String name : options.cellsToRun()) {
+                Cell cell = Optional.ofNullable(catalog.get(name)).orElseThrow(() ->
+                        new IllegalArgumentException("unknown cell '" + name + "': cells are " + catalog.keySet()));
+                console.printf("%nbench: cell %s%n", name);
+                Optional<String> whyNot = Cells.whyNot(cell);
+                if (whyNot.isPresent()) {
+                    console.println("bench: cell " + name + " not run: " + whyNot.get() + "; measuring in " + work + " instead");
+                    results.add(measure("plain directory (" + name + " not run: " + whyNot.get() + ")", work, Map.of(), ""));
+                    break;
+                }
+                MountedCell mounted = Cells.mount(cell.withSize((options.longRun() ? 32L : 4L) << 30), work);
+                try {
+                    results.add(measure(name, mounted.mountPoint(), Cells.facts(mounted), ""));
+                } finally {
+                    Cells.release(mounted);
+                }
+            }
+        } finally {
+            dev.odirect.conformance.suite.Durably.deleteTree(work);
+        }
+        write(results);
+        return results;
+    }
+
+    private CellBench measure(String name, Path dir, Map<String, Object> facts, String note)
+            throws IOException, RunnerException {
+        console.println("bench: " + name + ": JMH (" + (options.longRun() ? "long" : "short") + ")...");
+        List<JmhRun.Measurement> measurements = JmhRun.run(dir, options);
+        Map<Integer, Double> fioDirect = new TreeMap<>();
+        Map<Integer, Double> fioBuffered = new TreeMap<>();
+        String fioNote = note;
+        if (FioBaseline.available()) {
+            console.println("bench: " + name + ": fio baseline...");
+            for (int chunk : chunksMeasured(measurements)) {
+                fioDirect.put(chunk, FioBaseline.sequentialWrite(dir, chunk, options.sizeMiB(), true));
+            }
+            fioBuffered.put(1 << 20, FioBaseline.sequentialWrite(dir, 1 << 20, options.sizeMiB(), false));
+        } else {
+            fioNote = "fio is not installed (apt-get install fio): no baseline";
+        }
+        Map<String, Object> observed = CacheAndCounters.observe(dir);
+        CellBench cell = new CellBench(name, facts, measurements, fioDirect, fioBuffered, observed, fioNote);
+        console.print(BenchTable.markdown(cell));
+        return cell;
+    }
+
+    private static List<Integer> chunksMeasured(List<JmhRun.Measurement> measurements) {
+        List<Integer> chunks = measurements.stream().filter(m -> m.params().containsKey("chunk"))
+                .map(m -> Integer.parseInt(m.params().get("chunk"))).distinct().sorted().toList();
+        return chunks.isEmpty() ? List.of(1 << 20) : chunks;
+    }
+
+    private void write(List<CellBench> cells) throws IOException {
+        Path out = Files.createDirectories(options.out());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("long", options.longRun());
+        json.put("size_mib", options.sizeMiB());
+        json.put("cells", cells);
+        JSON.writeValue(out.resolve("bench.json").toFile(), json);
+        StringBuilder md = new StringBuilder("## Benchmarks of the reference store\n\n");
+        Path charts = Files.createDirectories(out.resolve("charts"));
+        for (CellBench cell : cells) {
+            String table = BenchTable.markdown(cell);
+            md.append(table).append('\n');
+            Path chart = BenchChart.write(cell, charts.resolve(cell.name().replaceAll("[^A-Za-z0-9-]", "_") + ".png"));
+            BenchAllure.write(out.resolve("allure-results"), cell, table, chart);
+        }
+        Files.writeString(out.resolve("bench.md"), md);
+        console.println("bench: " + out.resolve("bench.json") + ", " + out.resolve("bench.md") + ", " + charts);
+    }
+}

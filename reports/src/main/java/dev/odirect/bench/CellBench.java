@@ -1,0 +1,27 @@
+package dev.odirect.bench;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One cell's measurements: JMH results of the store, fio MB/s by block size (direct, and buffered
+ * with a final fsync), page-cache residency and store counters after known work.
+ */
+public record CellBench(String name, Map<String, Object> facts, List<JmhRun.Measurement> measurements,
+                        Map<Integer, Double> fioDirect, Map<Integer, Double> fioBuffered, Map<String, Object> observed,
+                        String note) {
+
+    /** MB/s of the store's streaming write for this target, chunk and tail, or NaN if not measured. */
+    public double streaming(String target, int chunk, int tail) {
+        return measurements.stream()
+                .filter(m -> m.benchmark().equals("StreamingWriteBenchmark.streamOneObject"))
+                .filter(m -> target.equals(m.params().get("target")) && Integer.toString(chunk).equals(m.params().get("chunk"))
+                        && Integer.toString(tail).equals(m.params().get("tail")))
+                .mapToDouble(JmhRun.Measurement::mbPerSecond).findFirst().orElse(Double.NaN);
+    }
+
+    public List<Integer> chunks() {
+        return measurements.stream().filter(m -> m.params().containsKey("chunk"))
+                .map(m -> Integer.parseInt(m.params().get("chunk"))).distinct().sorted().toList();
+    }
+}
