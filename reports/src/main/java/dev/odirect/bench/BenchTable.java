@@ -1,6 +1,9 @@
 package dev.odirect.bench;
 
+import dev.odirect.store.Latencies;
+import dev.odirect.store.StoreCounters;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** The Markdown tables of a cell: streaming write MB/s by chunk and target against fio, the workloads, residency. */
@@ -40,7 +43,27 @@ final class BenchTable {
                     .append(" | ").append(String.format(Locale.ROOT, "%.1f", m.msPerOp())).append(" | ")
                     .append(m.mbPerSecond() > 0 ? mb(m.mbPerSecond()) : "").append(" |\n"));
         }
+        observed(cell, md);
         return md.toString();
+    }
+
+    /** Page-cache residency of a fresh 16 MiB object and the store's counters for the same work. */
+    @SuppressWarnings("unchecked")
+    private static void observed(CellBench cell, StringBuilder md) {
+        if (cell.observed().isEmpty()) {
+            return;
+        }
+        md.append("\n| target | resident after a 16 MiB write | pwrite calls | fsyncs | bytes direct / buffered | finish p50 / p99 (us) |\n")
+                .append("|---|---|---|---|---|---|\n");
+        cell.observed().forEach((target, value) -> {
+            Map<String, Object> entry = (Map<String, Object>) value;
+            StoreCounters.Snapshot counters = (StoreCounters.Snapshot) entry.get("counters");
+            Latencies.Percentiles finish = counters.latencies().get("finish");
+            md.append("| ").append(target).append(" | ").append(entry.get("resident_bytes")).append(" bytes | ")
+                    .append(counters.writeSyscalls()).append(" | ").append(counters.fsyncs()).append(" | ")
+                    .append(counters.bytesWrittenDirect()).append(" / ").append(counters.bytesWrittenBuffered()).append(" | ")
+                    .append(finish == null ? "" : finish.p50() + " / " + finish.p99()).append(" |\n");
+        });
     }
 
     static String size(int bytes) {
