@@ -34,7 +34,7 @@ final class JmhRun {
         }
         options.param("dir", dir.toString())
                 .param("sizeMiB", Integer.toString(bench.sizeMiB()))
-                .param("scale", longRun ? "8" : "1")
+                .param("scale", longRun ? "32" : "1")
                 .forks(1)
                 .jvmArgsAppend("-Djava.util.logging.SimpleFormatter.format=odirect %4$s: %5$s%6$s%n")
                 .warmupIterations(1)

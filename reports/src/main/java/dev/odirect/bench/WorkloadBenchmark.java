@@ -18,7 +18,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * What people run on O_DIRECT stores: {@code checkpoint} (a few large objects in 1-4 MiB chunks, as
  * model checkpoints are written), {@code shards} (many 100 KiB - 1 MiB objects of odd sizes, as dataset
- * shards), {@code randomRead} (ranged reads over the shards). {@code scale} sets the sizes: 1 short, 8 long.
+ * shards), {@code randomRead} (ranged reads over the shards). {@code scale} sets the sizes: 1 short (two 64 MiB
+ * checkpoints, 100 shards), 32 long (two 2 GiB checkpoints, 3200 shards).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
