@@ -2,7 +2,6 @@ package dev.odirect.conformance.property;
 
 import java.util.List;
 import java.util.Random;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /** Object and chunk sizes biased to where O_DIRECT code breaks: alignment edges, ±1, multiples. */
@@ -42,8 +41,4 @@ public final class Sizes {
         return Stream.concat(edges, half).distinct();
     }
 
-    /** Sizes from {@code from} to {@code to}, for exhaustive sweeps of small ranges. */
-    public static IntStream range(int from, int to) {
-        return IntStream.rangeClosed(from, to);
-    }
 }

@@ -45,7 +45,8 @@ public final class CheckRunner {
         LauncherFactory.create(launcher).execute(request(options), collector,
                 new LegacyXmlReportGeneratingListener(junit, junitLog), new AllureJunitPlatform(allure));
         junitLog.flush();
-        Summary summary = Summary.of(options, collector.results(), collector.facts(), options.settings().target().describe());
+        Summary summary = Summary.of(options, collector.results(), collector.facts(),
+                options.store().map(Object::toString).orElseGet(() -> options.adapter().orElse("")));
         summary.write(options.out().resolve("summary.json"));
         Environment.write(allureResults, summary);
         try (var categories = CheckRunner.class.getResourceAsStream("/dev/odirect/conformance/categories.json")) {

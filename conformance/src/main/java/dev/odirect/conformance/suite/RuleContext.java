@@ -26,6 +26,8 @@ public final class RuleContext implements AutoCloseable {
     private final java.util.List<Path> roots = new java.util.ArrayList<>();
     private Path root;
     private RecordingSession session;
+    /** The operations of the session that was closed last, kept for the report. */
+    private java.util.List<String> lastOperations = java.util.List.of();
     private boolean passed;
 
     /** Report-entry key of progress lines, which the console shows while long properties run. */
@@ -113,8 +115,6 @@ public final class RuleContext implements AutoCloseable {
     public java.util.List<String> lastOperations() {
         return session == null ? lastOperations : session.recentOperations();
     }
-
-    private java.util.List<String> lastOperations = java.util.List.of();
 
     public void closeSession() {
         if (session != null) {

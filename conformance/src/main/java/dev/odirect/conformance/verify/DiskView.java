@@ -23,10 +23,6 @@ public final class DiskView {
         this.root = root;
     }
 
-    public Path root() {
-        return root;
-    }
-
     public Path fileOf(String key) {
         return root.resolve(key);
     }

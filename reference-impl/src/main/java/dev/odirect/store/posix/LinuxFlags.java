@@ -13,7 +13,6 @@ public final class LinuxFlags {
     public static final int O_CLOEXEC = 02000000;
     public static final int O_DIRECT;
     public static final int O_DIRECTORY;
-    public static final int O_NOFOLLOW;
 
     public static final int F_GETFL = 3;
     public static final int F_SETFL = 4;
@@ -23,7 +22,6 @@ public final class LinuxFlags {
         boolean arm = arch.equals("aarch64") || arch.startsWith("arm");
         O_DIRECT = arm ? 0200000 : 040000;
         O_DIRECTORY = arm ? 040000 : 0200000;
-        O_NOFOLLOW = arm ? 0100000 : 0400000;
     }
 
     private LinuxFlags() {

@@ -143,11 +143,6 @@ public final class Syscalls {
         }
     }
 
-    /** The errno of the last failed call on this thread (read only right after a -1). */
-    public static int lastErrno() {
-        return POSIX.errno();
-    }
-
     public static String errnoName(int errno) {
         Errno known = Errno.valueOf(errno);
         return known == null || known == Errno.__UNKNOWN_CONSTANT__ ? "ERRNO_" + errno : known.name();
