@@ -6,5 +6,11 @@ public enum Capability {
     DELETE,
     RANGED_GET,
     /** The store writes with O_DIRECT (rules about bypassing the page cache apply to it). */
-    DIRECT_IO
+    DIRECT_IO,
+    /**
+     * An object becomes visible only whole: while a stream is open its key holds the earlier object
+     * (or nothing), and {@code put} and {@code finish} replace the earlier object in one step. Stores
+     * that write in place do not declare it; the rules then accept what such stores show.
+     */
+    ATOMIC_VISIBILITY
 }

@@ -29,6 +29,9 @@ public final class AdapterSession implements StoreSession {
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
             .build());
 
+    /** The entry of hello's optional {@code promises} list that declares {@link Capability#ATOMIC_VISIBILITY}. */
+    public static final String ATOMIC_VISIBILITY = "atomic_visibility";
+
     private final AdapterProcess process;
     private final Duration timeout;
     private final StoreInfo info;
@@ -65,6 +68,11 @@ public final class AdapterSession implements StoreSession {
                 offers.add(Capability.DELETE);
             } else if (name.contains("range")) {
                 offers.add(Capability.RANGED_GET);
+            }
+        }
+        for (JsonNode promise : hello.path("promises")) {
+            if (promise.asText().equalsIgnoreCase(ATOMIC_VISIBILITY)) {
+                offers.add(Capability.ATOMIC_VISIBILITY);
             }
         }
         if (direct) {

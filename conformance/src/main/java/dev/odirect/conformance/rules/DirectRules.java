@@ -3,11 +3,9 @@ package dev.odirect.conformance.rules;
 import dev.odirect.conformance.property.ChunkList;
 import dev.odirect.conformance.suite.ConformanceRules;
 import dev.odirect.conformance.suite.RuleContext;
-import dev.odirect.conformance.verify.FilesystemFacts;
 import dev.odirect.conformance.verify.PageCache;
 import dev.odirect.spi.Capability;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 @ConformanceRules
@@ -18,10 +16,7 @@ class DirectRules {
     @Test
     void optional_DIRECT_1_alignedPartBypassesPageCache(RuleContext ctx) {
         ctx.require(Capability.DIRECT_IO);
-        Assumptions.assumeTrue(PageCache.observable(), "not run: fincore (util-linux) is not installed");
-        FilesystemFacts facts = ctx.facts();
-        Assumptions.assumeTrue(Boolean.TRUE.equals(facts.bypassesCache()),
-                "not run: O_DIRECT does not bypass the page cache here (" + facts.describe() + ")");
+        ctx.requirePageCacheObservable();
         int mib = 1 << 20;
         ChunkList input = new ChunkList(List.of(mib, mib, mib, mib, mib, mib, mib, mib, 1000), 1);
         byte[] whole = input.bytes();

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 @ConformanceRules
@@ -19,17 +18,13 @@ class DurabilityRules {
 
     @Test
     void required_DURABLE_1_acknowledgedObjectsSurviveCrash(RuleContext ctx) {
-        String crash = ctx.settings().crashCommand().orElse(null);
-        String recover = ctx.settings().recoverCommand().orElse(null);
-        Assumptions.assumeTrue(crash != null && recover != null, ctx.settings().noCrashReason()
-                .map(reason -> "not run: this filesystem cannot be crashed here: " + reason)
-                .orElse("not run: no crash hook (--crash-cmd and --recover-cmd; the fs-matrix provides them on ext4 and xfs)"));
+        RuleContext.CrashHook hook = ctx.requireCrashHook();
         Map<String, byte[]> acknowledged = writeAll(ctx);
         ctx.expectOk(ctx.store().open("pending", "unfinished"), "open pending");
         ctx.expectOk(ctx.store().write("unfinished", ChunkList.Bytes.of(99, 8192)), "write to pending");
-        ShellHook.run(crash, ctx.root(), "crash");
+        ShellHook.run(hook.crash(), ctx.root(), "crash");
         ctx.closeSession();
-        ShellHook.run(recover, ctx.root(), "recover");
+        ShellHook.run(hook.recover(), ctx.root(), "recover");
         judge(ctx, acknowledged, Set.of("pending"), "a crash of the filesystem and its recovery");
     }
 

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 @ConformanceRules
@@ -19,12 +18,8 @@ class ErrorRules {
 
     @Test
     void required_ERROR_1_fullFilesystemErrorsAreAnswers(RuleContext ctx) throws IOException {
-        Path small = ctx.settings().fullDir().orElse(null);
-        Assumptions.assumeTrue(small != null,
-                "not run: needs a directory on a small filesystem (--full-dir, or the fs-matrix ext4-full cell)");
+        Path small = ctx.requireSmallFilesystem();
         long capacity = Files.getFileStore(small).getTotalSpace();
-        Assumptions.assumeTrue(capacity < (2L << 30), "not run: " + small + " is not small (" + capacity + " bytes); "
-                + "filling it would take too long");
         ctx.freshRootIn(small);
         Map<String, byte[]> acknowledged = new LinkedHashMap<>();
         int errors = 0;

@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -124,11 +123,74 @@ public final class RuleContext implements AutoCloseable {
         }
     }
 
-    /** Skips the rule, visibly, when the store does not offer what it needs. */
+    /**
+     * The requirements a rule declares before it starts, as xfstests' {@code _require_*}: a store
+     * that does not offer what the rule is about makes it not applicable; an environment that
+     * lacks what the check needs makes it not run (the gate then says "not proven").
+     */
     public void require(Capability capability) {
         store();
-        Assumptions.assumeTrue(info().offers(capability),
-                "not run: store " + info().name() + " does not offer " + capability.name().toLowerCase().replace('_', ' '));
+        if (!info().offers(capability)) {
+            throw new RuleNotApplicable("store " + info().name() + " does not offer "
+                    + capability.name().toLowerCase().replace('_', ' '));
+        }
+    }
+
+    /** Not applicable to this store, for the reason given. */
+    public RuleNotApplicable notApplicable(String reason) {
+        return new RuleNotApplicable(reason);
+    }
+
+    /** The crash and recover commands (DURABLE-1), or not run with the reason there are none. */
+    public CrashHook requireCrashHook() {
+        Optional<String> crash = settings().crashCommand();
+        Optional<String> recover = settings().recoverCommand();
+        if (crash.isEmpty() || recover.isEmpty()) {
+            throw new RuleNotRun(settings().noCrashReason()
+                    .map(reason -> "this filesystem cannot be crashed here: " + reason)
+                    .orElse("no crash hook (--crash-cmd and --recover-cmd; the fs-matrix provides them on ext4 and xfs)"));
+        }
+        return new CrashHook(crash.get(), recover.get());
+    }
+
+    /** The crash hook's two commands. */
+    public record CrashHook(String crash, String recover) {
+    }
+
+    /** A directory on a filesystem small enough to fill (ERROR-1), or not run. */
+    public Path requireSmallFilesystem() {
+        Path small = settings().fullDir().orElseThrow(() -> new RuleNotRun(
+                "needs a directory on a small filesystem (--full-dir, or the fs-matrix ext4-full cell)"));
+        long capacity;
+        try {
+            capacity = java.nio.file.Files.getFileStore(small).getTotalSpace();
+        } catch (IOException e) {
+            throw new RuleNotRun("cannot read the size of the filesystem of " + small + ": " + e.getMessage());
+        }
+        if (capacity >= SMALL_FILESYSTEM) {
+            throw new RuleNotRun(small + " is not small (" + capacity + " bytes); filling it would take too long");
+        }
+        return small;
+    }
+
+    /** Filesystems larger than this are not filled by the rules that need a full one. */
+    public static final long SMALL_FILESYSTEM = 2L << 30;
+
+    /** fincore and a filesystem where O_DIRECT was seen to leave no cached pages (DIRECT rules), or not run. */
+    public void requirePageCacheObservable() {
+        if (!dev.odirect.conformance.verify.PageCache.observable()) {
+            throw new RuleNotRun("fincore (util-linux) is not installed");
+        }
+        if (!Boolean.TRUE.equals(facts().bypassesCache())) {
+            throw new RuleNotRun("O_DIRECT does not bypass the page cache here (" + facts().describe() + ")");
+        }
+    }
+
+    /** Not run when the condition does not hold, for the reason given. */
+    public void requireThat(boolean holds, String reason) {
+        if (!holds) {
+            throw new RuleNotRun(reason);
+        }
     }
 
     public void expectOk(Outcome outcome, String what) {

@@ -89,6 +89,8 @@ final class AdapterSession {
         session = new ReferenceSession(DirectStores.open(URI.create(scheme + "://" + root.toUri().getRawPath()), config));
         ObjectNode answer = ok().put("protocol", 1).put("name", NAME).put("version", StoreVersion.get());
         OPS.forEach(answer.putArray("ops")::add);
+        // objects are written to a temporary file and renamed into place when finished
+        answer.putArray("promises").add("atomic_visibility");
         return answer;
     }
 

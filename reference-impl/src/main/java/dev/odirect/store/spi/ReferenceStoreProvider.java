@@ -30,7 +30,8 @@ public final class ReferenceStoreProvider implements StoreProvider {
 
     @Override
     public StoreInfo info(URI uri) {
-        EnumSet<Capability> offers = EnumSet.of(Capability.ABORT, Capability.DELETE, Capability.RANGED_GET);
+        EnumSet<Capability> offers = EnumSet.of(Capability.ABORT, Capability.DELETE, Capability.RANGED_GET,
+                Capability.ATOMIC_VISIBILITY);
         if (DirectStores.modeOf(uri) == IoMode.DIRECT) {
             offers.add(Capability.DIRECT_IO);
         }
