@@ -47,4 +47,21 @@ class AbortRules {
                     + after.get().length + " bytes that are neither absent nor the earlier object");
         }
     }
+
+    @Test
+    void required_ABORT_3_abortKeepsTheEarlierObject(RuleContext ctx) {
+        ctx.require(Capability.ABORT);
+        StoreSession store = ctx.store();
+        byte[] earlier = ChunkList.Bytes.of(3, 3000);
+        Writes.putAndVerify(ctx, "k", earlier);
+        ctx.expectOk(store.open("k", "a1"), "open k over its object");
+        ctx.expectOk(store.write("a1", ChunkList.Bytes.of(4, 5096)), "write 5096 bytes");
+        Optional<byte[]> before = ctx.disk().read("k");
+        if (before.isEmpty() || !Arrays.equals(before.get(), earlier)) {
+            throw ctx.notApplicable("the store writes in place: the open stream had already replaced the earlier "
+                    + "object of k (VISIBLE-1), so an abort has no intact object to keep");
+        }
+        ctx.expectOk(store.abort("a1"), "abort a1");
+        ctx.expectOnDisk("k", earlier, "an abort of a stream over it (the earlier object was intact until then)");
+    }
 }

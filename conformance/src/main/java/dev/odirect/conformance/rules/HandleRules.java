@@ -21,8 +21,10 @@ class HandleRules {
 
     @Test
     void required_HANDLE_2_doubleFinishIsAnError(RuleContext ctx) {
-        Writes.streamAndVerify(ctx, "k", new ChunkList(List.of(3000), 1));
+        ChunkList input = new ChunkList(List.of(4096, 3000), 1);
+        Writes.streamAndVerify(ctx, "k", input);
         ctx.expectError(ctx.store().finish("h-k"), "a second finish of the same handle");
+        ctx.expectOnDisk("k", input.bytes(), "a second finish of its handle (it must change nothing)");
     }
 
     @Test

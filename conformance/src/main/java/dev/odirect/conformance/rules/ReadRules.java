@@ -7,14 +7,23 @@ import dev.odirect.conformance.verify.Evidence;
 import dev.odirect.spi.Capability;
 import dev.odirect.spi.Outcome;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 @ConformanceRules
 class ReadRules {
     static final int SIZE = 3 * 4096 + 1000;
+    static final int MIB = 1 << 20;
+    /** Larger than the read buffers stores use, with an unaligned end. */
+    static final int LARGE = 5 * MIB + 1234;
+    /** Offsets around a boundary, relative to it. */
+    static final int[] NEAR = {-4097, -4096, -513, -512, -1, 0, 1, 511, 512, 4095, 4096};
+    static final long[][] LARGE_WINDOWS = {{MIB - 1, 2}, {MIB - 100, 4096}, {2 * MIB - 4095, MIB}, {3, 3 * MIB},
+        {MIB + 1, MIB - 2}, {LARGE - 5000, 5000}, {4 * MIB + 511, MIB + 723}};
     static final long[][] RANGES = {{0, 0}, {0, 1}, {1, 511}, {511, 2}, {4095, 4098}, {4096, 4096}, {12000, 5000},
         {SIZE - 1, 1}, {SIZE, 10}, {SIZE + 5000, 10}, {100, SIZE}};
 
@@ -43,6 +52,34 @@ class ReadRules {
             Outcome window = ctx.store().get("range", OptionalLong.of(range[0]), OptionalLong.of(range[1]));
             expectData(ctx, window, Arrays.copyOfRange(data, from, to), "get range offset " + range[0] + " length " + range[1]);
         }
+    }
+
+    @Test
+    void required_GET_3_rangedGetsOfLargeObjectsMatch(RuleContext ctx) {
+        ctx.require(Capability.RANGED_GET);
+        byte[] data = ChunkList.Bytes.of(5, LARGE);
+        Writes.putAndVerify(ctx, "large", data);
+        Random random = new Random(ctx.seed());
+        List<long[]> windows = new ArrayList<>(List.of(LARGE_WINDOWS));
+        for (int i = 0; i < ctx.profile().tries(); i++) {
+            windows.add(randomWindow(random));
+        }
+        for (long[] window : windows) {
+            int from = (int) window[0];
+            int to = (int) Math.min(LARGE, window[0] + window[1]);
+            Outcome got = ctx.store().get("large", OptionalLong.of(window[0]), OptionalLong.of(window[1]));
+            expectData(ctx, got, Arrays.copyOfRange(data, from, to), "get large (" + LARGE + " bytes) offset "
+                    + window[0] + " length " + window[1]);
+        }
+    }
+
+    /** A window that starts near a buffer or alignment boundary as often as anywhere, inside the object. */
+    static long[] randomWindow(Random random) {
+        long offset = random.nextBoolean() ? random.nextInt(LARGE)
+                : (long) (1 + random.nextInt(LARGE / MIB)) * MIB + NEAR[random.nextInt(NEAR.length)];
+        offset = Math.max(0, Math.min(LARGE - 1, offset));
+        long length = random.nextInt((int) Math.min(2L * MIB, LARGE - offset) + 1);
+        return new long[] {offset, length};
     }
 
     @Test

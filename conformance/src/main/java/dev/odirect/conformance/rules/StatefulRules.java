@@ -21,12 +21,13 @@ class StatefulRules {
         ctx.store();
         boolean abort = ctx.info().offers(Capability.ABORT);
         boolean delete = ctx.info().offers(Capability.DELETE);
+        boolean atomic = ctx.info().offers(Capability.ATOMIC_VISIBILITY);
         AtomicInteger sequence = new AtomicInteger();
         Property<List<Op>> agrees = Property.of("STATE-1 sequences agree with the model",
                 OpSequences.sequences(ctx.profile().opsPerSequence(), abort, delete), OpSequences.shrinker(),
                 (List<Op> ops) -> {
                     ctx.store().mark();
-                    new SequenceRunner(ctx, "s" + sequence.incrementAndGet() + "/").run(ops);
+                    new SequenceRunner(ctx, "s" + sequence.incrementAndGet() + "/", atomic).run(ops);
                 }).withCoverage(OpSequences::classify, Map.of("interleaved writers", 1, "overwrite", 1, "expected error", 1))
                 .withShow(ops -> ops.toString());
         PropertyRunner.run(agrees, ctx.seed(), ctx.profile().sequences(), ctx.progress(ctx.profile().sequences()));

@@ -17,8 +17,12 @@ public final class MutantProvider implements StoreProvider {
 
     @Override
     public StoreInfo info(URI uri) {
-        return new StoreInfo("mutant " + uri.getSchemeSpecificPart(), "test",
-                EnumSet.of(Capability.ABORT, Capability.DELETE, Capability.RANGED_GET, Capability.DIRECT_IO));
+        EnumSet<Capability> offers = EnumSet.of(Capability.ABORT, Capability.DELETE, Capability.RANGED_GET,
+                Capability.DIRECT_IO);
+        if (Mutants.CLAIM_ATOMIC_VISIBILITY.contains(uri.getSchemeSpecificPart())) {
+            offers.add(Capability.ATOMIC_VISIBILITY);
+        }
+        return new StoreInfo("mutant " + uri.getSchemeSpecificPart(), "test", offers);
     }
 
     @Override

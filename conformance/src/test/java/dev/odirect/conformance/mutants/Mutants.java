@@ -16,6 +16,29 @@ final class Mutants {
 
     static final Map<String, Function<Path, NaiveDirectStore>> ALL = Map.ofEntries(
             Map.entry("naive-correct", NaiveDirectStore::new),
+            Map.entry("in-place-correct", InPlaceStore::new),
+            Map.entry("in-place-no-key-lock", InPlaceStore.NoKeyLock::new),
+            Map.entry("torn-replace", NaiveDirectStore::new),
+            Map.entry("finished-handle-stays-open", ContractMutants.FinishedHandleStaysOpen::new),
+            Map.entry("unknown-handle-accepted", ContractMutants.UnknownHandleAccepted::new),
+            Map.entry("double-finish-truncates", ContractMutants.DoubleFinishTruncates::new),
+            Map.entry("wrong-handle-code", ContractMutants.WrongHandleCode::new),
+            Map.entry("abort-keeps-handle", ContractMutants.AbortKeepsHandle::new),
+            Map.entry("abort-commits", ContractMutants.AbortCommits::new),
+            Map.entry("abort-deletes-earlier", ContractMutants.AbortDeletesEarlier::new),
+            Map.entry("abort-leaves-partial-file", ContractMutants.AbortLeavesPartialFile::new),
+            Map.entry("keys-refused-with-eperm", ContractMutants.KeysRefusedWithEperm::new),
+            Map.entry("symlinks-followed", ContractMutants.SymlinksFollowed::new),
+            Map.entry("objects-are-symlinks", ContractMutants.ObjectsAreSymlinks::new),
+            Map.entry("overwrite-not-truncated", ContractMutants.OverwriteNotTruncated::new),
+            Map.entry("handles-share-a-buffer", ContractMutants.HandlesShareABuffer::new),
+            Map.entry("delete-is-a-no-op", ContractMutants.DeleteIsANoOp::new),
+            Map.entry("stale-read-cache", ContractMutants.StaleReadCache::new),
+            Map.entry("byte-after-boundary-lost", ByteMutants.ByteAfterBoundaryLost::new),
+            Map.entry("second-buffer-zeroed", ByteMutants.SecondBufferZeroed::new),
+            Map.entry("get-drops-tail", ByteMutants.GetDropsTail::new),
+            Map.entry("range-ignores-length", ByteMutants.RangeIgnoresLength::new),
+            Map.entry("range-misread-across-buffers", ByteMutants.RangeMisreadAcrossBuffers::new),
             Map.entry("aligned-part-lost", AlignedPartLost::new),
             Map.entry("unaligned-buffer-einval-swallowed", UnalignedBufferEinvalSwallowed::new),
             Map.entry("tail-padded-not-truncated", TailPaddedNotTruncated::new),
@@ -28,6 +51,12 @@ final class Mutants {
             Map.entry("keys-not-checked", KeysNotChecked::new),
             Map.entry("no-fsync", NoFsync::new),
             Map.entry("silently-buffered", SilentlyBuffered::new));
+
+    /**
+     * Stores that declare atomic visibility. torn-replace is the naive store, which replaces an
+     * object in place during finish, claiming it anyway.
+     */
+    static final java.util.Set<String> CLAIM_ATOMIC_VISIBILITY = java.util.Set.of("torn-replace");
 
     /** The note's symptom: the aligned part never reaches the file; the tail is appended through a reopen. */
     static final class AlignedPartLost extends NaiveDirectStore {

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -24,8 +25,9 @@ class NaiveDirectStore implements StoreSession {
     static final int ALIGN = 4096;
 
     protected final Path root;
-    private final Map<String, String> keys = new HashMap<>();
-    private final Map<String, List<byte[]>> chunks = new HashMap<>();
+    /** The key of each open handle, and the chunks it was sent. */
+    protected final Map<String, String> keys = new HashMap<>();
+    protected final Map<String, List<byte[]>> chunks = new HashMap<>();
 
     NaiveDirectStore(Path root) {
         this.root = root;
@@ -33,13 +35,20 @@ class NaiveDirectStore implements StoreSession {
 
     @Override
     public Outcome put(String key, byte[] data) {
-        return validKey(key) ? store(key, List.of(data)) : Outcome.error("EINVAL", "bad key " + key);
+        if (!validKey(key)) {
+            return Outcome.error("EINVAL", "bad key " + key);
+        }
+        return throughSymlink(key).orElseGet(() -> store(key, List.of(data)));
     }
 
     @Override
     public Outcome open(String key, String handle) {
         if (!validKey(key) || keys.containsKey(handle)) {
             return Outcome.error("EINVAL", "bad key or handle in use");
+        }
+        Optional<Outcome> refused = throughSymlink(key);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         keys.put(handle, key);
         chunks.put(handle, new ArrayList<>());
@@ -69,6 +78,10 @@ class NaiveDirectStore implements StoreSession {
 
     @Override
     public Outcome get(String key, OptionalLong offset, OptionalLong length) {
+        Optional<Outcome> refused = throughSymlink(key);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         try {
             byte[] all = Files.readAllBytes(root.resolve(key));
             int from = (int) Math.min(all.length, offset.orElse(0));
@@ -83,6 +96,10 @@ class NaiveDirectStore implements StoreSession {
 
     @Override
     public Outcome delete(String key) {
+        Optional<Outcome> refused = throughSymlink(key);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         try {
             Files.delete(root.resolve(key));
             return Outcome.success();
@@ -104,6 +121,23 @@ class NaiveDirectStore implements StoreSession {
                 && Arrays.stream(key.split("/", -1)).noneMatch(s -> s.isEmpty() || s.equals(".") || s.equals(".."));
     }
 
+    /** ELOOP when a segment of the key is a symlink: no key leads outside the root. */
+    protected Optional<Outcome> throughSymlink(String key) {
+        Path at = root;
+        for (String segment : key.split("/")) {
+            at = at.resolve(segment);
+            if (Files.isSymbolicLink(at)) {
+                return Optional.of(Outcome.error("ELOOP", key + " goes through the symlink " + at));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The flags of the object's file: in place, replacing what was there. */
+    protected int createFlags() {
+        return Posix.O_WRONLY | Posix.O_CREAT | Posix.O_TRUNC | Posix.O_DIRECT;
+    }
+
     /** How the chunks become the object's bytes. */
     protected byte[] layout(List<byte[]> parts) {
         ByteArrayOutputStream whole = new ByteArrayOutputStream();
@@ -120,19 +154,31 @@ class NaiveDirectStore implements StoreSession {
         }
         byte[] bytes = layout(parts);
         int aligned = bytes.length - bytes.length % ALIGN;
-        int fd = Posix.open(file, Posix.O_WRONLY | Posix.O_CREAT | Posix.O_TRUNC | Posix.O_DIRECT);
+        int fd = Posix.open(file, createFlags());
         if (fd < 0) {
             return Posix.error("open");
         }
+        Outcome written;
         try {
-            Outcome written = writeAligned(fd, bytes, aligned);
+            written = writeAligned(fd, bytes, aligned);
             if (written.ok() && aligned < bytes.length) {
                 written = writeTail(fd, file, bytes, aligned);
             }
-            return written.ok() ? sync(fd, file) : written;
+            written = written.ok() ? sync(fd, file) : written;
         } finally {
             Posix.POSIX.close(fd);
         }
+        return written.ok() ? written : removeFile(file, written);
+    }
+
+    /** Removes the file (a write that failed leaves no partial object behind) and answers as given. */
+    protected Outcome removeFile(Path file, Outcome answer) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the failure is what the caller needs to hear
+        }
+        return answer;
     }
 
     protected Outcome writeAligned(int fd, byte[] bytes, int aligned) {

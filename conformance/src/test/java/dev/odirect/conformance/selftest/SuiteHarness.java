@@ -1,11 +1,14 @@
 package dev.odirect.conformance.selftest;
 
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import dev.odirect.conformance.suite.RuleCatalog;
+import dev.odirect.conformance.suite.RuleContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -25,8 +28,19 @@ final class SuiteHarness {
     }
 
     static Map<String, Result> run(Map<String, String> parameters) {
+        return run(parameters, selectPackage("dev.odirect.conformance.rules"));
+    }
+
+    /** Runs one rule only. */
+    static Result runRule(Map<String, String> parameters, String ruleId) {
+        RuleCatalog.Rule rule = RuleCatalog.rule(ruleId).orElseThrow();
+        String method = "dev.odirect.conformance.rules." + rule.test() + "(" + RuleContext.class.getName() + ")";
+        return run(parameters, selectMethod(method)).get(ruleId);
+    }
+
+    private static Map<String, Result> run(Map<String, String> parameters, DiscoverySelector selector) {
         EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
-                .selectors(selectPackage("dev.odirect.conformance.rules"))
+                .selectors(selector)
                 .configurationParameters(parameters)
                 .execute();
         Map<String, Result> byRule = new LinkedHashMap<>();
