@@ -3,61 +3,76 @@ package dev.odirect.conformance.rules;
 import dev.odirect.conformance.property.ChunkList;
 import dev.odirect.conformance.suite.ConformanceRules;
 import dev.odirect.conformance.suite.RuleContext;
-import dev.odirect.spi.Outcome;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 @ConformanceRules
 class ErrorRules {
-    static final int MIB = 1 << 20;
+    /** Objects written before the filesystem fills, then overwritten with larger ones that cannot fit. */
+    static final int EARLIER_OBJECTS = 4;
 
     @Test
     void required_ERROR_1_fullFilesystemErrorsAreAnswers(RuleContext ctx) throws IOException {
         Path small = ctx.requireSmallFilesystem();
         long capacity = Files.getFileStore(small).getTotalSpace();
         ctx.freshRootIn(small);
-        Map<String, byte[]> acknowledged = new LinkedHashMap<>();
-        int errors = 0;
-        long attempted = 0;
-        for (int i = 0; errors < 3 && attempted < 2 * capacity + 8L * MIB; i++) {
-            String key = "fill/" + i;
-            ChunkList input = new ChunkList(i % 2 == 0 ? List.of(MIB + 1000) : List.of(700_000, 700_000, 17), i);
-            byte[] whole = input.bytes();
-            attempted += whole.length;
-            if (write(ctx, key, input, whole, i % 2 == 0)) {
-                acknowledged.put(key, whole);
-            } else {
-                errors++;
-            }
+        Fill.Result fill = Fill.until(ctx, "fill/", capacity);
+        if (!fill.finishedAfterFailedWrite().isEmpty()) {
+            throw ctx.failure("finish of " + fill.finishedAfterFailedWrite() + " answered ok after one of its writes failed");
         }
-        if (errors == 0) {
-            throw ctx.failure("writing " + attempted + " bytes to a filesystem of " + capacity + " bytes never answered an error");
+        if (fill.errors() == 0) {
+            throw ctx.failure("writing " + fill.attempted() + " bytes to a filesystem of " + capacity
+                    + " bytes never answered an error");
         }
-        acknowledged.forEach((key, bytes) -> ctx.expectOnDisk(key, bytes, "an ok while the filesystem filled up"));
+        fill.acknowledged().forEach((key, bytes) -> ctx.expectOnDisk(key, bytes, "an ok while the filesystem filled up"));
     }
 
-    /** True when acknowledged; a stream whose write fails is given up (finish must then not be ok). */
-    private static boolean write(RuleContext ctx, String key, ChunkList input, byte[] whole, boolean put) {
-        if (put) {
-            return ctx.store().put(key, whole).ok();
+    @Test
+    void optional_ERROR_2_failedOverwriteKeepsTheEarlierObject(RuleContext ctx) throws IOException {
+        Path small = ctx.requireSmallFilesystem();
+        long capacity = Files.getFileStore(small).getTotalSpace();
+        ctx.freshRootIn(small);
+        Map<String, byte[]> earlier = new LinkedHashMap<>();
+        for (int i = 0; i < EARLIER_OBJECTS; i++) {
+            earlier.put("old/" + i, ChunkList.Bytes.of(i, 64 * 1024 + i));
+            Writes.putAndVerify(ctx, "old/" + i, earlier.get("old/" + i));
         }
-        String handle = "h" + key;
-        if (!ctx.store().open(key, handle).ok()) {
-            return false;
+        Fill.until(ctx, "fill/", capacity);
+        int refused = 0;
+        ChunkList larger = new ChunkList(List.of(Fill.MIB, 3 * Fill.MIB + 1), 100);
+        int n = 0;
+        for (Map.Entry<String, byte[]> object : earlier.entrySet()) {
+            boolean replaced = n++ % 2 == 0 ? ctx.store().put(object.getKey(), larger.bytes()).ok()
+                    : Writes.tryStream(ctx, object.getKey(), larger);
+            ctx.expectOnDisk(object.getKey(), replaced ? larger.bytes() : object.getValue(), replaced
+                    ? "an overwrite that answered ok on a full filesystem"
+                    : "an overwrite that failed on a full filesystem (the earlier object must stay)");
+            refused += replaced ? 0 : 1;
         }
-        boolean written = true;
-        for (byte[] chunk : input.chunks(whole)) {
-            written &= ctx.store().write(handle, chunk).ok();
+        ctx.requireThat(refused > 0, "the filesystem took every overwrite: nothing was refused to check");
+    }
+
+    @Test
+    void optional_CLEAN_2_fullFilesystemLeavesNoStrayFiles(RuleContext ctx) throws IOException {
+        Path small = ctx.requireSmallFilesystem();
+        long capacity = Files.getFileStore(small).getTotalSpace();
+        ctx.freshRootIn(small);
+        Fill.Result fill = Fill.until(ctx, "fill/", capacity);
+        ctx.closeSession();
+        List<String> files = ctx.disk().everything().stream()
+                .filter(path -> !Files.isDirectory(ctx.root().resolve(path), LinkOption.NOFOLLOW_LINKS)).toList();
+        if (!new TreeSet<>(files).equals(new TreeSet<>(fill.acknowledged().keySet()))) {
+            TreeSet<String> stray = new TreeSet<>(files);
+            stray.removeAll(fill.acknowledged().keySet());
+            throw ctx.failure("after " + fill.errors() + " writes failed on a full filesystem, the root holds files no "
+                    + "acknowledged object explains: " + stray);
         }
-        Outcome finish = ctx.store().finish(handle);
-        if (finish.ok() && !written) {
-            throw ctx.failure("finish of " + key + " answered ok after one of its writes failed");
-        }
-        return finish.ok();
     }
 }

@@ -33,4 +33,18 @@ final class Writes {
         ctx.expectOk(ctx.store().put(key, data), "put " + key + " (" + data.length + " bytes)");
         ctx.expectOnDisk(key, data, "put of " + data.length + " bytes");
     }
+
+    /** Streams the input through a new handle; true when every answer was ok. */
+    static boolean tryStream(RuleContext ctx, String key, ChunkList input) {
+        StoreSession store = ctx.store();
+        String handle = "t-" + key;
+        if (!store.open(key, handle).ok()) {
+            return false;
+        }
+        boolean written = true;
+        for (byte[] chunk : input.chunks(input.bytes())) {
+            written &= store.write(handle, chunk).ok();
+        }
+        return store.finish(handle).ok() && written;
+    }
 }

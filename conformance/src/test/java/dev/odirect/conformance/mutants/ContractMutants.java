@@ -141,6 +141,18 @@ final class ContractMutants {
         }
     }
 
+    /** A write that fails (a full disk) leaves its partial file at the key. */
+    static final class FailedWriteLeavesPartial extends NaiveDirectStore {
+        FailedWriteLeavesPartial(Path root) {
+            super(root);
+        }
+
+        @Override
+        protected Outcome removeFile(Path file, Outcome answer) {
+            return answer.ok() ? super.removeFile(file, answer) : answer;
+        }
+    }
+
     /** Escaping keys are refused, but with EPERM instead of EINVAL. */
     static final class KeysRefusedWithEperm extends NaiveDirectStore {
         KeysRefusedWithEperm(Path root) {

@@ -26,6 +26,7 @@ final class Mutants {
             Map.entry("abort-keeps-handle", ContractMutants.AbortKeepsHandle::new),
             Map.entry("abort-commits", ContractMutants.AbortCommits::new),
             Map.entry("abort-deletes-earlier", ContractMutants.AbortDeletesEarlier::new),
+            Map.entry("failed-write-leaves-partial", ContractMutants.FailedWriteLeavesPartial::new),
             Map.entry("abort-leaves-partial-file", ContractMutants.AbortLeavesPartialFile::new),
             Map.entry("keys-refused-with-eperm", ContractMutants.KeysRefusedWithEperm::new),
             Map.entry("symlinks-followed", ContractMutants.SymlinksFollowed::new),

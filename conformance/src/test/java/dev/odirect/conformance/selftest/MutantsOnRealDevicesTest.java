@@ -124,7 +124,9 @@ class MutantsOnRealDevicesTest {
             Path small = full.mountPoint();
             Map<String, String> reference = Map.of("odirect.store", "direct:///", "odirect.dir", small.toString(),
                     "odirect.full.dir", small.toString(), "odirect.seed", "7");
-            assertEquals("passed", SuiteHarness.run(reference).get("ERROR-1").status());
+            for (String rule : List.of("ERROR-1", "ERROR-2", "CLEAN-2")) {
+                assertEquals("passed", SuiteHarness.runRule(reference, rule).status(), rule);
+            }
         }
     }
 }

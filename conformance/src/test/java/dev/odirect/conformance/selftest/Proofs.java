@@ -65,7 +65,9 @@ final class Proofs {
             new Proof("unaligned-buffer-einval-swallowed", "STREAM-2", Place.XFS),
             new Proof("silently-buffered", "DIRECT-1", Place.XFS),
             new Proof("no-fsync", "DURABLE-1", Place.XFS_CRASH),
-            new Proof("errors-swallowed", "ERROR-1", Place.FULL_FS));
+            new Proof("errors-swallowed", "ERROR-1", Place.FULL_FS),
+            new Proof("in-place-correct", "ERROR-2", Place.FULL_FS),
+            new Proof("failed-write-leaves-partial", "CLEAN-2", Place.FULL_FS));
 
     static List<Proof> at(Place place) {
         return ALL.stream().filter(proof -> proof.place() == place).toList();
