@@ -78,7 +78,7 @@ class ReadRules {
         long offset = random.nextBoolean() ? random.nextInt(LARGE)
                 : (long) (1 + random.nextInt(LARGE / MIB)) * MIB + NEAR[random.nextInt(NEAR.length)];
         offset = Math.max(0, Math.min(LARGE - 1, offset));
-        long length = random.nextInt((int) Math.min(2L * MIB, LARGE - offset) + 1);
+        long length = 1 + random.nextInt((int) Math.min(2L * MIB, LARGE - offset));
         return new long[] {offset, length};
     }
 
