@@ -7,14 +7,21 @@ is then renamed over the key and its directory fsync'd. GNU dd writes full block
 and drops O_DIRECT (fcntl) for a short last block, the way the reference store's CLEAR_DIRECT
 strategy does. Whole-object reads go through `dd iflag=direct`.
 
+Keys are walked one directory at a time from descriptors, and a symlink anywhere in a key is
+refused with ELOOP, so nothing outside the root is created, read or removed. dd is handed the
+open file as /proc/self/fd/N, so it reopens that very file and walks no path of its own.
+
 Usage: odirect check --adapter "python3 examples/dd-adapter/dd_adapter.py"
 """
 import base64
+import contextlib
 import json
 import os
+import stat
 import subprocess
 import sys
 
+DIRECTORY_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW
 OPS = ["hello", "put", "open", "write", "finish", "abort", "get", "get_range", "delete", "bye"]
 ERRNO_TEXTS = {"No space left on device": "ENOSPC", "Invalid argument": "EINVAL",
                "No such file or directory": "ENOENT", "Is a directory": "EISDIR",
@@ -32,56 +39,46 @@ class DdStore:
         self.root = root
         self.handles = {}  # handle -> (key, bytearray)
 
-    def path_of(self, key):
-        if not isinstance(key, str) or key == "" or key.startswith("/") or "\0" in key:
-            raise Failure("EINVAL", "bad key %r" % (key,))
-        segments = key.split("/")
-        if any(s in ("", ".", "..") for s in segments):
-            raise Failure("EINVAL", "bad key %r" % (key,))
-        return os.path.join(self.root, *segments)
+    @contextlib.contextmanager
+    def parent(self, key, create=False):
+        """Yields the key's parent directory as an open descriptor, and the object's name in it."""
+        segments = segments_of(key)
+        directory = os.open(self.root, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            for segment in segments[:-1]:
+                child = enter(directory, segment, create)
+                os.close(directory)
+                directory = child
+            yield directory, segments[-1]
+        finally:
+            os.close(directory)
 
     def put(self, key, data):
-        path = self.path_of(key)
-        directory = os.path.dirname(path)
-        self.make_parents(directory)
-        temp = os.path.join(directory, ".dd-tmp-%d-%d" % (os.getpid(), id(data)))
-        done = subprocess.run(["dd", "of=" + temp, "bs=1M", "iflag=fullblock", "oflag=direct", "conv=fsync",
-                               "status=none"], input=bytes(data), capture_output=True)
-        if done.returncode != 0:
-            if os.path.exists(temp):
-                os.unlink(temp)
-            raise dd_failure(done)
-        os.rename(temp, path)
-        fsync_directory(directory)
-
-    def make_parents(self, directory):
-        missing = []
-        while not os.path.isdir(directory):
-            missing.append(directory)
-            directory = os.path.dirname(directory)
-        for created in reversed(missing):
-            os.mkdir(created)
-            fsync_directory(os.path.dirname(created))
+        with self.parent(key, create=True) as (directory, name):
+            refuse_symlink(directory, name)
+            temp = ".dd-tmp-%d-%d" % (os.getpid(), id(data))
+            try:
+                write_with_dd(directory, temp, data)
+                os.rename(temp, name, src_dir_fd=directory, dst_dir_fd=directory)
+            except (Failure, OSError):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(temp, dir_fd=directory)
+                raise
+            os.fsync(directory)
 
     def get(self, key, offset, length):
-        path = self.path_of(key)
-        if not os.path.isfile(path):
-            raise Failure("ENOENT", "no object %s" % key)
-        if offset is None and length is None:
-            done = subprocess.run(["dd", "if=" + path, "bs=1M", "iflag=direct", "status=none"], capture_output=True)
-            if done.returncode != 0:
-                raise dd_failure(done)
-            return done.stdout
-        with open(path, "rb") as f:
-            f.seek(offset or 0)
-            return f.read(length) if length is not None else f.read()
+        with self.parent(key) as (directory, name):
+            with os.fdopen(os.open(name, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=directory), "rb") as f:
+                if offset is None and length is None:
+                    return run_dd(f.fileno(), "if", "bs=1M", "iflag=direct")
+                f.seek(offset or 0)
+                return f.read(length) if length is not None else f.read()
 
     def delete(self, key):
-        path = self.path_of(key)
-        if not os.path.isfile(path):
-            raise Failure("ENOENT", "no object %s" % key)
-        os.unlink(path)
-        fsync_directory(os.path.dirname(path))
+        with self.parent(key) as (directory, name):
+            refuse_symlink(directory, name)
+            os.unlink(name, dir_fd=directory)
+            os.fsync(directory)
 
     def writer(self, handle):
         if handle not in self.handles:
@@ -89,12 +86,61 @@ class DdStore:
         return self.handles[handle]
 
 
-def fsync_directory(directory):
-    fd = os.open(directory, os.O_RDONLY)
+def segments_of(key):
+    if not isinstance(key, str) or key == "" or key.startswith("/") or "\0" in key:
+        raise Failure("EINVAL", "bad key %r" % (key,))
+    segments = key.split("/")
+    if any(s in ("", ".", "..") for s in segments):
+        raise Failure("EINVAL", "bad key %r" % (key,))
+    return segments
+
+
+def enter(directory, name, create):
+    """Opens a subdirectory of an open directory, never through a symlink; creates it if asked."""
+    refuse_symlink(directory, name)
     try:
-        os.fsync(fd)
+        return os.open(name, DIRECTORY_FLAGS, dir_fd=directory)
+    except FileNotFoundError:
+        if not create:
+            raise
+    try:
+        os.mkdir(name, dir_fd=directory)
+    except FileExistsError:
+        pass  # another writer made it and may not have fsync'd its entry yet: fsync it here too
+    child = os.open(name, DIRECTORY_FLAGS, dir_fd=directory)
+    try:
+        os.fsync(directory)
+    except OSError:
+        os.close(child)
+        raise
+    return child
+
+
+def refuse_symlink(directory, name):
+    """The store never acts through a symlink: answer ELOOP, as open(O_NOFOLLOW) does."""
+    try:
+        mode = os.stat(name, dir_fd=directory, follow_symlinks=False).st_mode
+    except FileNotFoundError:
+        return
+    if stat.S_ISLNK(mode):
+        raise Failure("ELOOP", "%s is a symlink: keys never go through one" % name)
+
+
+def write_with_dd(directory, name, data):
+    fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o644, dir_fd=directory)
+    try:
+        run_dd(fd, "of", "bs=1M", "iflag=fullblock", "oflag=direct", "conv=fsync", data=bytes(data))
     finally:
         os.close(fd)
+
+
+def run_dd(fd, direction, *options, data=None):
+    """Runs dd on the open descriptor fd as its input ("if") or output ("of"); returns its stdout."""
+    done = subprocess.run(["dd", "%s=/proc/self/fd/%d" % (direction, fd), *options, "status=none"],
+                          input=data, capture_output=True, pass_fds=(fd,))
+    if done.returncode != 0:
+        raise dd_failure(done)
+    return done.stdout
 
 
 def dd_failure(done):
@@ -141,7 +187,7 @@ def answer(store, request):
         handle, key = field(request, "handle"), field(request, "key")
         if handle in store.handles:
             raise Failure("EINVAL", "handle %r is already open" % handle)
-        store.path_of(key)
+        segments_of(key)
         store.handles[handle] = (key, bytearray())
     elif op == "write":
         store.writer(field(request, "handle"))[1].extend(decode(request))

@@ -3,9 +3,12 @@ package dev.odirect.store;
 import static dev.odirect.store.posix.LinuxFlags.O_CLOEXEC;
 import static dev.odirect.store.posix.LinuxFlags.O_RDONLY;
 
+import dev.odirect.store.io.Directory;
+import dev.odirect.store.io.DirectoryEntry;
 import dev.odirect.store.io.FileOpener;
 import dev.odirect.store.io.ObjectReader;
 import dev.odirect.store.io.OpenedFile;
+import dev.odirect.store.io.StoreRoot;
 import dev.odirect.store.posix.Syscalls;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -13,19 +16,21 @@ import java.nio.file.Path;
 /**
  * An object store over a root directory: the object for key {@code a/b} is the file
  * {@code root/a/b}. Writes are durable when they return; every failed system call is thrown as a
- * {@link StoreIOException}. Open one with {@link DirectStores#open(java.net.URI)}. Thread-safe;
- * each {@link ObjectWriter} is for one thread at a time.
+ * {@link StoreIOException}. Keys are resolved beneath the root without following symlinks: a key
+ * through a symlink, or naming one, is refused (ELOOP or ENOTDIR). Open one with
+ * {@link DirectStores#open(java.net.URI)}, close it once its calls and writers are done.
+ * Thread-safe; each {@link ObjectWriter} is for one thread at a time.
  */
-public final class DirectStore {
-    private final Path root;
+public final class DirectStore implements AutoCloseable {
+    private final StoreRoot root;
     private final StoreConfig config;
     private final StoreCounters counters = new StoreCounters();
     private final Syscalls sys = new Syscalls(counters);
     private final FileOpener opener;
     private final ObjectReader reader;
 
-    DirectStore(Path root, StoreConfig config) {
-        this.root = root;
+    DirectStore(Path root, StoreConfig config) throws StoreIOException {
+        this.root = StoreRoot.open(sys, root);
         this.config = config;
         this.opener = new FileOpener(sys, config, counters);
         this.reader = new ObjectReader(sys, opener, config, counters);
@@ -51,7 +56,7 @@ public final class DirectStore {
     public ByteBuffer get(String key) throws StoreIOException {
         long start = System.nanoTime();
         try {
-            return reader.read(pathOf(key), 0, -1);
+            return read(ObjectKey.of(key), 0, -1);
         } finally {
             counters.latency("get", System.nanoTime() - start);
         }
@@ -65,7 +70,7 @@ public final class DirectStore {
         }
         long start = System.nanoTime();
         try {
-            return reader.read(pathOf(key), offset, length);
+            return read(ObjectKey.of(key), offset, length);
         } finally {
             counters.latency("get range", System.nanoTime() - start);
         }
@@ -73,25 +78,33 @@ public final class DirectStore {
 
     /** Removes the object durably; ENOENT when there is none. */
     public void delete(String key) throws StoreIOException {
-        Path path = pathOf(key);
-        sys.unlink(path);
-        sys.fsyncDirectory(path.getParent());
+        ObjectKey objectKey = ObjectKey.of(key);
+        try (Directory parent = root.parentOf(objectKey)) {
+            // unlink would remove a symlink at the key without complaint: refuse it as every other call does
+            parent.refuseSymlink(objectKey.name(), "delete");
+            parent.unlink(objectKey.name());
+            parent.sync();
+        }
     }
 
     /** The direct-I/O alignment of an existing object's file, as the store discovers it. */
     public DioAlignment alignmentOf(String key) throws StoreIOException {
-        OpenedFile file = opener.open(pathOf(key), O_RDONLY | O_CLOEXEC, O_RDONLY | O_CLOEXEC);
-        sys.close(file.fd(), file.path());
-        return file.alignment();
+        ObjectKey objectKey = ObjectKey.of(key);
+        try (Directory parent = root.parentOf(objectKey)) {
+            OpenedFile file = opener.open(new DirectoryEntry(parent, objectKey.name()), O_RDONLY | O_CLOEXEC,
+                    O_RDONLY | O_CLOEXEC);
+            sys.close(file.fd(), file.path());
+            return file.alignment();
+        }
     }
 
     /** Where the object for {@code key} lives; throws {@link InvalidKeyException} for a bad key. */
     public Path pathOf(String key) {
-        return ObjectKey.of(key).resolveUnder(root);
+        return ObjectKey.of(key).resolveUnder(root.path());
     }
 
     public Path root() {
-        return root;
+        return root.path();
     }
 
     public StoreConfig config() {
@@ -100,5 +113,17 @@ public final class DirectStore {
 
     public StoreCounters counters() {
         return counters;
+    }
+
+    /** Releases the root's descriptor; a call made after this is an {@link IllegalStateException}. */
+    @Override
+    public void close() {
+        root.close();
+    }
+
+    private ByteBuffer read(ObjectKey key, long offset, long length) throws StoreIOException {
+        try (Directory parent = root.parentOf(key)) {
+            return reader.read(new DirectoryEntry(parent, key.name()), offset, length);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.odirect.store;
 
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,11 @@ public final class DirectStores {
         if (!Files.isDirectory(root)) {
             throw new IllegalArgumentException("store root " + root + " is not an existing directory: create it first");
         }
-        return new DirectStore(root, config.withMode(mode));
+        try {
+            return new DirectStore(root, config.withMode(mode));
+        } catch (StoreIOException unopenable) {
+            throw new UncheckedIOException(unopenable);
+        }
     }
 
     public static IoMode modeOf(URI uri) {

@@ -32,13 +32,18 @@ public record ObjectKey(String value, List<String> segments) {
         return new ObjectKey(key, segments);
     }
 
-    /** The object's file under {@code root}; never outside it, by construction of the segments. */
+    /** The object's path under {@code root}, as messages show it; the store reaches it through descriptors. */
     public Path resolveUnder(Path root) {
         Path path = root;
         for (String segment : segments) {
             path = path.resolve(segment);
         }
         return path;
+    }
+
+    /** The last segment: the object's name in its parent directory. */
+    public String name() {
+        return segments.get(segments.size() - 1);
     }
 
     /** The segments that name directories, i.e. all but the last. */

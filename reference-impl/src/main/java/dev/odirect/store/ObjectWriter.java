@@ -6,10 +6,12 @@ import static dev.odirect.store.posix.LinuxFlags.O_EXCL;
 import static dev.odirect.store.posix.LinuxFlags.O_TRUNC;
 import static dev.odirect.store.posix.LinuxFlags.O_WRONLY;
 
-import dev.odirect.store.io.DurableDirectories;
+import dev.odirect.store.io.Directory;
+import dev.odirect.store.io.DirectoryEntry;
 import dev.odirect.store.io.FileOpener;
 import dev.odirect.store.io.ObjectSink;
 import dev.odirect.store.io.OpenedFile;
+import dev.odirect.store.io.StoreRoot;
 import dev.odirect.store.posix.Syscalls;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -20,7 +22,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * A streaming writer for one key (the s3dlio note's {@code write_chunk}/{@code finalize}). Bytes go
  * to a hidden temporary file beside the object; {@link #finish()} syncs it, renames it over the
  * key and syncs the directory, so a reader sees the old object or the whole new one, and an
- * acknowledged object survives a crash. Not thread-safe: one thread, or the async façade, at a time.
+ * acknowledged object survives a crash. The parent directory stays open by descriptor until the
+ * writer ends, and every step is relative to it. Not thread-safe: one thread, or the async façade,
+ * at a time.
  */
 public final class ObjectWriter implements AutoCloseable {
     /** Prefix of in-progress files; they never carry a key's name. */
@@ -32,26 +36,33 @@ public final class ObjectWriter implements AutoCloseable {
     private final StoreCounters counters;
     private final ObjectKey key;
     private final Path target;
-    private final Path directory;
+    private final Directory directory;
     private final ObjectSink sink;
     private final StoreConfig config;
     private State state = State.OPEN;
     private Throwable failure;
 
-    ObjectWriter(Syscalls sys, StoreCounters counters, StoreConfig config, Path root, ObjectKey key)
+    ObjectWriter(Syscalls sys, StoreCounters counters, StoreConfig config, StoreRoot root, ObjectKey key)
             throws StoreIOException {
         this.sys = sys;
         this.counters = counters;
         this.config = config;
         this.key = key;
-        this.target = key.resolveUnder(root);
-        this.directory = DurableDirectories.ensureParents(sys, root, key);
-        Path temp = directory.resolve(TEMP_PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
-        this.sink = openSink(temp);
+        this.target = key.resolveUnder(root.path());
+        this.directory = root.makeParentsOf(key);
+        try {
+            // rename would replace a symlink at the key without complaint: refuse it as every other call does
+            directory.refuseSymlink(key.name(), "open writer");
+            String temp = TEMP_PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+            this.sink = openSink(new DirectoryEntry(directory, temp));
+        } catch (StoreIOException | RuntimeException | OutOfMemoryError failed) {
+            directory.close();
+            throw failed;
+        }
     }
 
     /** A refused O_DIRECT open may already have created the file: nothing may stay behind. */
-    private ObjectSink openSink(Path temp) throws StoreIOException {
+    private ObjectSink openSink(DirectoryEntry temp) throws StoreIOException {
         OpenedFile file = null;
         try {
             file = new FileOpener(sys, config, counters)
@@ -62,7 +73,7 @@ public final class ObjectWriter implements AutoCloseable {
                 sys.closeQuietlyAfterFailure(file.fd());
             }
             try {
-                sys.unlink(temp);
+                directory.unlink(temp.name());
             } catch (StoreIOException neverCreated) {
                 if (!neverCreated.errnoName().equals("ENOENT")) {
                     failed.addSuppressed(neverCreated);
@@ -90,9 +101,10 @@ public final class ObjectWriter implements AutoCloseable {
         try {
             long size = sink.finishAndSync();
             sink.close();
-            sys.rename(sink.file().path(), target);
-            sys.fsyncDirectory(directory);
+            directory.rename(sink.file().entry().name(), key.name());
+            directory.sync();
             state = State.FINISHED;
+            directory.close();
             counters.objectWritten();
             OpenedFile file = sink.file();
             return new WriteResult(key.value(), target, size, sink.bytesDirect(), sink.bytesBuffered(),
@@ -114,7 +126,11 @@ public final class ObjectWriter implements AutoCloseable {
         requireOpen("abort");
         state = State.ABORTED;
         sink.closeAfterFailure();
-        sys.unlink(sink.file().path());
+        try {
+            unlinkTemporaryFile();
+        } finally {
+            directory.close();
+        }
     }
 
     /** Aborts a writer that is still open; does nothing otherwise. */
@@ -155,9 +171,15 @@ public final class ObjectWriter implements AutoCloseable {
         failure = cause;
         sink.closeAfterFailure();
         try {
-            sys.unlink(sink.file().path());
+            unlinkTemporaryFile();
         } catch (StoreIOException alreadyGone) {
             cause.addSuppressed(alreadyGone);
+        } finally {
+            directory.close();
         }
+    }
+
+    private void unlinkTemporaryFile() throws StoreIOException {
+        directory.unlink(sink.file().entry().name());
     }
 }

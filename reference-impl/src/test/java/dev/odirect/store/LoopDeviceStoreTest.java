@@ -39,20 +39,22 @@ class LoopDeviceStoreTest {
         try (LoopFilesystem fs = loop("xfs", sector, XFS_IMAGE, List.of("-q", "-f"), "")) {
             for (TailStrategy tail : TailStrategy.values()) {
                 Path root = fs.newDirectory(tail.name());
-                DirectStore store = DirectStores.open(URI.create("direct://" + root), StoreConfig.defaults().withTail(tail));
-                int n = 0;
-                for (int[] sizes : StreamingWriteTest.STREAMS) {
-                    byte[] expected = TestData.bytes(TestData.total(sizes), n);
-                    String key = "s" + n++;
-                    try (ObjectWriter writer = store.openWriter(key)) {
-                        assertEquals(sector, writer.alignment().offsetAlign(), writer.alignment().toString());
-                        for (ByteBuffer chunk : TestData.chunks(expected, sizes)) {
-                            writer.writeChunk(chunk);
+                try (DirectStore store = DirectStores.open(URI.create("direct://" + root),
+                        StoreConfig.defaults().withTail(tail))) {
+                    int n = 0;
+                    for (int[] sizes : StreamingWriteTest.STREAMS) {
+                        byte[] expected = TestData.bytes(TestData.total(sizes), n);
+                        String key = "s" + n++;
+                        try (ObjectWriter writer = store.openWriter(key)) {
+                            assertEquals(sector, writer.alignment().offsetAlign(), writer.alignment().toString());
+                            for (ByteBuffer chunk : TestData.chunks(expected, sizes)) {
+                                writer.writeChunk(chunk);
+                            }
+                            WriteResult result = writer.finish();
+                            assertTrue(result.fallbackReason().isEmpty());
                         }
-                        WriteResult result = writer.finish();
-                        assertTrue(result.fallbackReason().isEmpty());
+                        assertFileHolds(root.resolve(key), expected);
                     }
-                    assertFileHolds(root.resolve(key), expected);
                 }
                 assertNoTemporaryFiles(root);
             }
@@ -62,8 +64,8 @@ class LoopDeviceStoreTest {
     @Test
     void directWritesLeaveNoPagesInTheCache() throws IOException {
         assumeTrue(Commands.tool("fincore").isPresent(), "not run: fincore (util-linux) is not installed");
-        try (LoopFilesystem fs = loop("xfs", 512, XFS_IMAGE, List.of("-q", "-f"), "")) {
-            DirectStore store = DirectStores.open(URI.create("direct://" + fs.newDirectory("r")));
+        try (LoopFilesystem fs = loop("xfs", 512, XFS_IMAGE, List.of("-q", "-f"), "");
+             DirectStore store = DirectStores.open(URI.create("direct://" + fs.newDirectory("r")))) {
             byte[] data = TestData.bytes(16 << 20, 1);
             WriteResult result = store.put("big", ByteBuffer.wrap(data));
             assertEquals(data.length, result.bytesDirect());
@@ -79,16 +81,21 @@ class LoopDeviceStoreTest {
         try (LoopFilesystem fs = loop("ext4", 512, 64L << 20, List.of("-q", "-F", "-b", "4096"), "data=journal")) {
             Path root = fs.newDirectory("r");
             byte[] data = TestData.bytes(5096, 2);
-            WriteResult result = DirectStores.open(URI.create("direct://" + root)).put("k", ByteBuffer.wrap(data));
+            WriteResult result;
+            try (DirectStore store = DirectStores.open(URI.create("direct://" + root))) {
+                result = store.put("k", ByteBuffer.wrap(data));
+            }
             String reason = result.fallbackReason().orElse("");
             assertTrue(reason.contains("EINVAL") || reason.contains("statx"), result.toString());
             assertEquals(data.length, result.bytesBuffered());
             assertFileHolds(root.resolve("k"), data);
 
-            DirectStore strict = DirectStores.open(URI.create("direct://" + root),
-                    StoreConfig.defaults().withFallback(FallbackPolicy.FAIL));
-            StoreIOException refused = assertThrows(StoreIOException.class, () -> strict.put("k2", ByteBuffer.wrap(data)));
-            assertEquals("EINVAL", refused.errnoName());
+            try (DirectStore strict = DirectStores.open(URI.create("direct://" + root),
+                    StoreConfig.defaults().withFallback(FallbackPolicy.FAIL))) {
+                StoreIOException refused = assertThrows(StoreIOException.class,
+                        () -> strict.put("k2", ByteBuffer.wrap(data)));
+                assertEquals("EINVAL", refused.errnoName());
+            }
             assertFalse(Files.exists(root.resolve("k2")));
             assertNoTemporaryFiles(root);
         }
@@ -97,9 +104,9 @@ class LoopDeviceStoreTest {
     @Test
     void aFullFilesystemIsENOSPCAndNothingIsLeft() throws IOException {
         assumeTrue(Commands.isRoot(), "not run: needs root to mount a small tmpfs");
-        try (SmallTmpfs full = SmallTmpfs.mount("1m")) {
+        try (SmallTmpfs full = SmallTmpfs.mount("1m");
+             DirectStore store = DirectStores.open(URI.create("direct://" + full.mountPoint()))) {
             Path mount = full.mountPoint();
-            DirectStore store = DirectStores.open(URI.create("direct://" + mount));
             StoreIOException error = assertThrows(StoreIOException.class,
                     () -> store.put("k", ByteBuffer.wrap(TestData.bytes(3 << 20, 3))));
             assertEquals("ENOSPC", error.errnoName(), error.getMessage());

@@ -14,6 +14,12 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +113,34 @@ class WriterLifecycleTest {
         store.put("a", ByteBuffer.wrap(TestData.bytes(10, 7)));
         StoreIOException refused = assertThrows(StoreIOException.class, () -> store.put("a/b", ByteBuffer.allocate(1)));
         assertEquals("ENOTDIR", refused.errnoName());
+    }
+
+    /** The losers of each mkdir race (EEXIST) must go on into the directory the winner made. */
+    @Test
+    void writersRacingToCreateTheSameDirectoriesAllSucceed() throws Exception {
+        int writers = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            for (int round = 0; round < 20; round++) {
+                CyclicBarrier start = new CyclicBarrier(writers);
+                List<Future<WriteResult>> puts = new ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    String key = "race" + round + "/shared/k" + w;
+                    puts.add(pool.submit(() -> {
+                        start.await();
+                        return store.put(key, ByteBuffer.wrap(TestData.bytes(100, 9)));
+                    }));
+                }
+                for (Future<WriteResult> put : puts) {
+                    put.get();
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Stream<Path> objects = Files.walk(root)) {
+            assertEquals(20 * writers, objects.filter(Files::isRegularFile).count());
+        }
     }
 
     @Test

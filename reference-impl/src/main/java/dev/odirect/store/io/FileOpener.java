@@ -20,6 +20,7 @@ import java.util.Optional;
  */
 public final class FileOpener {
     private static final System.Logger LOG = System.getLogger("dev.odirect.store");
+    private static final int FILE_MODE = 0644;
 
     private final Syscalls sys;
     private final StoreConfig config;
@@ -32,43 +33,47 @@ public final class FileOpener {
     }
 
     /**
+     * Opens the entry, never through a symlink (see {@link Directory#open}).
+     *
      * @param flags         flags of the first open, without O_DIRECT
      * @param fallbackFlags flags of a buffered reopen after O_DIRECT was refused (the refused open
      *                      may already have created the file, so these must not carry O_EXCL)
      */
-    public OpenedFile open(Path path, int flags, int fallbackFlags) throws StoreIOException {
+    public OpenedFile open(DirectoryEntry entry, int flags, int fallbackFlags) throws StoreIOException {
+        Path path = entry.path();
         if (config.mode() == IoMode.BUFFERED) {
-            int fd = sys.open(path, flags, 0644, "open");
-            return new OpenedFile(fd, path, false, AlignmentProbe.of(fd, path), Optional.empty());
+            int fd = entry.open(flags, FILE_MODE, "open");
+            return new OpenedFile(fd, entry, false, AlignmentProbe.of(fd, path), Optional.empty());
         }
         int fd;
         try {
-            fd = sys.open(path, flags | O_DIRECT, 0644, "open(O_DIRECT)");
+            fd = entry.open(flags | O_DIRECT, FILE_MODE, "open(O_DIRECT)");
         } catch (StoreIOException refused) {
             if (!refused.errnoName().equals("EINVAL")) {
                 throw refused;
             }
             String reason = "the filesystem refused O_DIRECT at open (EINVAL)";
-            return fallBack(path, fallbackFlags, reason, refused);
+            return fallBack(entry, fallbackFlags, reason, refused);
         }
         DioAlignment alignment = AlignmentProbe.of(fd, path);
         if (!alignment.directSupported()) {
             sys.closeQuietlyAfterFailure(fd);
             String reason = "statx reports no direct I/O for this file (dio_offset_align 0)";
-            return fallBack(path, fallbackFlags, reason,
+            return fallBack(entry, fallbackFlags, reason,
                     new StoreIOException("statx(STATX_DIOALIGN)", "EINVAL", 22, path, StoreIOException.NO_OFFSET, reason));
         }
-        return new OpenedFile(fd, path, true, alignment, Optional.empty());
+        return new OpenedFile(fd, entry, true, alignment, Optional.empty());
     }
 
-    private OpenedFile fallBack(Path path, int fallbackFlags, String reason, StoreIOException refused)
+    private OpenedFile fallBack(DirectoryEntry entry, int fallbackFlags, String reason, StoreIOException refused)
             throws StoreIOException {
         if (config.fallback() == FallbackPolicy.FAIL) {
             throw refused;
         }
         counters.directFallback();
-        LOG.log(System.Logger.Level.WARNING, "{0}: {1}; writing through the page cache (fallback=BUFFERED)", path, reason);
-        int fd = sys.open(path, fallbackFlags, 0644, "open");
-        return new OpenedFile(fd, path, false, AlignmentProbe.of(fd, path), Optional.of(reason));
+        LOG.log(System.Logger.Level.WARNING, "{0}: {1}; writing through the page cache (fallback=BUFFERED)",
+                entry.path(), reason);
+        int fd = entry.open(fallbackFlags, FILE_MODE, "open");
+        return new OpenedFile(fd, entry, false, AlignmentProbe.of(fd, entry.path()), Optional.of(reason));
     }
 }

@@ -8,7 +8,6 @@ import dev.odirect.store.StoreCounters;
 import dev.odirect.store.StoreIOException;
 import dev.odirect.store.posix.Syscalls;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 
 /**
  * Reads a whole object or a byte range. Direct reads cover the range with aligned I/Os into
@@ -31,11 +30,11 @@ public final class ObjectReader {
     }
 
     /** Up to {@code length} bytes from {@code offset} ({@code length < 0}: to the end). */
-    public ByteBuffer read(Path path, long offset, long length) throws StoreIOException {
-        OpenedFile file = opener.open(path, O_RDONLY | O_CLOEXEC, O_RDONLY | O_CLOEXEC);
+    public ByteBuffer read(DirectoryEntry entry, long offset, long length) throws StoreIOException {
+        OpenedFile file = opener.open(entry, O_RDONLY | O_CLOEXEC, O_RDONLY | O_CLOEXEC);
         try {
             ByteBuffer result = readOpen(file, offset, length);
-            sys.close(file.fd(), path);
+            sys.close(file.fd(), file.path());
             return result;
         } catch (StoreIOException | RuntimeException failed) {
             sys.closeQuietlyAfterFailure(file.fd());

@@ -108,7 +108,7 @@ public final class ObjectSink {
 
     private void reopenBufferedThenWrite(int aligned, int tail) throws StoreIOException {
         writeAt(0, aligned, true);
-        int second = sys.open(file.path(), O_WRONLY | O_CLOEXEC, 0, "open(buffered, for the tail)");
+        int second = file.entry().open(O_WRONLY | O_CLOEXEC, 0, "open(buffered, for the tail)");
         try {
             sys.pwriteFully(second, window(buffer, aligned, tail), flushed, file.path());
         } catch (StoreIOException failed) {

@@ -17,9 +17,14 @@ final class Statx {
     }
 
     private static final int AT_EMPTY_PATH = 0x1000;
+    private static final int AT_SYMLINK_NOFOLLOW = 0x100;
+    private static final int STATX_TYPE = 0x1;
     private static final int STATX_DIOALIGN = 0x2000;
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFLNK = 0120000;
     private static final int STRUCT_SIZE = 256;
     private static final int OFFSET_MASK = 0;
+    private static final int OFFSET_MODE = 28;
     private static final int OFFSET_DEV_MAJOR = 136;
     private static final int OFFSET_DEV_MINOR = 140;
     private static final int OFFSET_DIO_MEM_ALIGN = 152;
@@ -42,5 +47,15 @@ final class Statx {
                 hasDio ? buffer.getInt(OFFSET_DIO_MEM_ALIGN) : 0,
                 hasDio ? buffer.getInt(OFFSET_DIO_OFFSET_ALIGN) : 0,
                 buffer.getInt(OFFSET_DEV_MAJOR), buffer.getInt(OFFSET_DEV_MINOR)));
+    }
+
+    /** Whether the entry {@code name} of the open directory is itself a symlink; false when it cannot be told. */
+    static boolean isSymlink(int dirFd, String name) {
+        Pointer buffer = Memory.allocate(RUNTIME, STRUCT_SIZE);
+        if (LIBC.statx(dirFd, name, AT_SYMLINK_NOFOLLOW, STATX_TYPE, buffer) != 0
+                || (buffer.getInt(OFFSET_MASK) & STATX_TYPE) == 0) {
+            return false;
+        }
+        return (Short.toUnsignedInt(buffer.getShort(OFFSET_MODE)) & S_IFMT) == S_IFLNK;
     }
 }

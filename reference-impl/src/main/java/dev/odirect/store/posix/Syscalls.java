@@ -32,6 +32,43 @@ public final class Syscalls {
         return fd;
     }
 
+    /** Opens {@code name} relative to the open directory {@code dirFd}; {@code shownAs} names it in errors. */
+    public int openAt(int dirFd, String name, int flags, int mode, Path shownAs, String call) throws StoreIOException {
+        int fd = AtCalls.LIBC.openat(dirFd, name, flags, mode);
+        if (fd < 0) {
+            throw atFailure(call, shownAs);
+        }
+        return fd;
+    }
+
+    public void mkdirAt(int dirFd, String name, int mode, Path shownAs) throws StoreIOException {
+        if (AtCalls.LIBC.mkdirat(dirFd, name, mode) < 0) {
+            throw atFailure("mkdirat", shownAs);
+        }
+    }
+
+    /** Renames {@code from} to {@code to}, both in the open directory {@code dirFd}. */
+    public void renameAt(int dirFd, String from, String to, Path shownAs) throws StoreIOException {
+        if (AtCalls.LIBC.renameat(dirFd, from, dirFd, to) < 0) {
+            throw atFailure("renameat to " + to, shownAs);
+        }
+    }
+
+    public void unlinkAt(int dirFd, String name, Path shownAs) throws StoreIOException {
+        if (AtCalls.LIBC.unlinkat(dirFd, name, 0) < 0) {
+            throw atFailure("unlinkat", shownAs);
+        }
+    }
+
+    /** Refuses a symlink at {@code name} with ELOOP, the answer of open(O_NOFOLLOW), for calls that would not refuse it. */
+    public void refuseSymlinkAt(int dirFd, String name, Path shownAs, String call) throws StoreIOException {
+        if (Statx.isSymlink(dirFd, name)) {
+            int eloop = Errno.ELOOP.intValue();
+            throw new StoreIOException(call, errnoName(eloop), eloop, shownAs, StoreIOException.NO_OFFSET,
+                    POSIX.strerror(eloop) + ": the store never acts through a symlink");
+        }
+    }
+
     /** Writes all of {@code buffer} (position 0 to limit) at {@code offset}; a short write continues. */
     public void pwriteFully(int fd, ByteBuffer buffer, long offset, Path path) throws StoreIOException {
         requireDirect(buffer);
@@ -76,16 +113,6 @@ public final class Syscalls {
         }
     }
 
-    /** Opens the directory, fsyncs it and closes it: makes entries created or renamed in it durable. */
-    public void fsyncDirectory(Path directory) throws StoreIOException {
-        int fd = open(directory, LinuxFlags.O_RDONLY | LinuxFlags.O_DIRECTORY | LinuxFlags.O_CLOEXEC, 0, "open(directory)");
-        try {
-            fsync(fd, directory);
-        } finally {
-            closeQuietlyAfterFailure(fd);
-        }
-    }
-
     public void ftruncate(int fd, long size, Path path) throws StoreIOException {
         if (POSIX.ftruncate(fd, size) < 0) {
             throw failure("ftruncate", path, size);
@@ -125,22 +152,9 @@ public final class Syscalls {
         POSIX.close(fd);
     }
 
-    public void mkdir(Path path, int mode) throws StoreIOException {
-        if (POSIX.mkdir(path.toString(), mode) < 0) {
-            throw failure("mkdir", path, StoreIOException.NO_OFFSET);
-        }
-    }
-
-    public void rename(Path from, Path to) throws StoreIOException {
-        if (POSIX.rename(from.toString(), to.toString()) < 0) {
-            throw failure("rename to " + to, from, StoreIOException.NO_OFFSET);
-        }
-    }
-
-    public void unlink(Path path) throws StoreIOException {
-        if (POSIX.unlink(path.toString()) < 0) {
-            throw failure("unlink", path, StoreIOException.NO_OFFSET);
-        }
+    /** A directory opened read-only has nothing to flush, so its close has nothing to report. */
+    public void closeDirectory(int fd) {
+        POSIX.close(fd);
     }
 
     public static String errnoName(int errno) {
@@ -153,7 +167,14 @@ public final class Syscalls {
     }
 
     private static StoreIOException failure(String call, Path path, long offset, String what) {
-        int errno = POSIX.errno();
+        return failure(POSIX.errno(), call, path, offset, what);
+    }
+
+    private static StoreIOException atFailure(String call, Path path) {
+        return failure(AtCalls.errno(), call, path, StoreIOException.NO_OFFSET, null);
+    }
+
+    private static StoreIOException failure(int errno, String call, Path path, long offset, String what) {
         String detail = POSIX.strerror(errno) + (what == null ? "" : ", " + what);
         return new StoreIOException(call, errnoName(errno), errno, path, offset, detail);
     }

@@ -3,6 +3,7 @@ package dev.odirect.store.spi;
 import dev.odirect.spi.Outcome;
 import dev.odirect.store.InvalidKeyException;
 import dev.odirect.store.StoreIOException;
+import java.io.UncheckedIOException;
 
 /** How the reference store's exceptions become protocol answers: errno names where there are any. */
 public final class Outcomes {
@@ -17,7 +18,8 @@ public final class Outcomes {
         if (failure instanceof StoreIOException io) {
             return Outcome.error(io.errnoName(), io.getMessage());
         }
-        if (failure instanceof IllegalStateException && failure.getCause() instanceof StoreIOException io) {
+        if ((failure instanceof IllegalStateException || failure instanceof UncheckedIOException)
+                && failure.getCause() instanceof StoreIOException io) {
             return Outcome.error(io.errnoName(), failure.getMessage());
         }
         if (failure instanceof InvalidKeyException || failure instanceof IllegalArgumentException) {

@@ -110,6 +110,7 @@ public final class ReferenceSession implements StoreSession {
             }
         }
         handles.clear();
+        store.close();
     }
 
     private Outcome written(WriteResult result) {

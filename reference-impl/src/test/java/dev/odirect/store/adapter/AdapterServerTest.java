@@ -50,6 +50,11 @@ class AdapterServerTest {
         return Base64.getEncoder().encodeToString(data);
     }
 
+    /** Each answer as "ok" or its error code. */
+    static List<String> codes(List<JsonNode> answers) {
+        return answers.stream().map(a -> a.get("ok").asBoolean() ? "ok" : a.get("error").asText()).toList();
+    }
+
     @Test
     void helloAnswersNameVersionAndEveryOp() throws IOException {
         JsonNode hello = session(hello()).get(0);
@@ -95,12 +100,37 @@ class AdapterServerTest {
                 "{\"op\":\"delete\",\"key\":\"missing\"}",
                 "{\"op\":\"hello\",\"protocol\":2,\"root\":\"" + root + "\"}",
                 "{\"op\":\"get\",\"key\":\"k\"}");
-        List<String> codes = answers.stream()
-                .map(a -> a.get("ok").asBoolean() ? "ok" : a.get("error").asText()).toList();
+        List<String> codes = codes(answers);
         assertEquals(List.of("EPROTO", "ok", "EPROTO", "EPROTO", "EPROTO", "EUNSUPPORTED", "EPROTO", "ok",
                 "EBADHANDLE", "EINVAL", "EINVAL", "ENOENT", "ENOENT", "EPROTO", "ok"), codes);
         assertEquals("QUJD", answers.get(14).get("data").asText());
         assertFalse(Files.exists(root.getParent().resolve("escape")));
+    }
+
+    /** A symlinked directory opened with O_DIRECTORY | O_NOFOLLOW is ENOTDIR; a symlink opened with O_NOFOLLOW is ELOOP. */
+    @Test
+    void keysThroughSymlinksGetTheKernelsCodeAndNothingOutsideChanges(@TempDir Path outside) throws IOException {
+        byte[] secret = TestData.bytes(100, 3);
+        Files.write(outside.resolve("secret"), secret);
+        Files.createSymbolicLink(root.resolve("evil"), outside);
+        Files.createSymbolicLink(root.resolve("obj"), outside.resolve("secret"));
+        List<JsonNode> answers = session(hello(),
+                "{\"op\":\"put\",\"key\":\"evil/planted\",\"data\":\"QUJD\"}",
+                "{\"op\":\"open\",\"key\":\"evil/planted\",\"handle\":\"h\"}",
+                "{\"op\":\"get\",\"key\":\"evil/secret\"}",
+                "{\"op\":\"get\",\"key\":\"evil/secret\",\"offset\":1,\"length\":10}",
+                "{\"op\":\"delete\",\"key\":\"evil/secret\"}",
+                "{\"op\":\"put\",\"key\":\"obj\",\"data\":\"QUJD\"}",
+                "{\"op\":\"open\",\"key\":\"obj\",\"handle\":\"g\"}",
+                "{\"op\":\"get\",\"key\":\"obj\"}",
+                "{\"op\":\"delete\",\"key\":\"obj\"}");
+        assertEquals(List.of("ok", "ENOTDIR", "ENOTDIR", "ENOTDIR", "ENOTDIR", "ENOTDIR",
+                "ELOOP", "ELOOP", "ELOOP", "ELOOP"), codes(answers));
+        try (var entries = Files.list(outside)) {
+            assertEquals(List.of(outside.resolve("secret")), entries.toList());
+        }
+        assertFileHolds(outside.resolve("secret"), secret);
+        assertTrue(Files.isSymbolicLink(root.resolve("evil")) && Files.isSymbolicLink(root.resolve("obj")));
     }
 
     @Test
@@ -114,8 +144,7 @@ class AdapterServerTest {
                 "{\"op\":\"open\",\"key\":\"c\",\"handle\":\"g\"}",
                 "{\"op\":\"abort\",\"handle\":\"g\"}",
                 "{\"op\":\"write\",\"handle\":\"g\",\"data\":\"\"}");
-        List<String> codes = answers.stream()
-                .map(a -> a.get("ok").asBoolean() ? "ok" : a.get("error").asText()).toList();
+        List<String> codes = codes(answers);
         assertEquals(List.of("ok", "ok", "EINVAL", "ok", "EBADHANDLE", "EBADHANDLE", "ok", "ok", "EBADHANDLE"), codes);
         assertEquals(0, Files.size(root.resolve("a")));
         assertFalse(Files.exists(root.resolve("c")));
