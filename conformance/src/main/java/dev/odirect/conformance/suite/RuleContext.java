@@ -186,6 +186,17 @@ public final class RuleContext implements AutoCloseable {
         }
     }
 
+    /** cachestat(2) and a filesystem with a device, where it shows a file's unsynced pages (DURABLE-2), or not run. */
+    public void requireUnsyncedPagesObservable() {
+        if (facts().memoryOnly()) {
+            throw new RuleNotRun(facts().type() + " keeps files in memory only: there is no device for fsync to "
+                    + "write back to, so whether the store syncs cannot be seen");
+        }
+        dev.odirect.conformance.verify.CacheStat.unobservableIn(root).ifPresent(reason -> {
+            throw new RuleNotRun(reason);
+        });
+    }
+
     /** Not run when the condition does not hold, for the reason given. */
     public void requireThat(boolean holds, String reason) {
         if (!holds) {
