@@ -45,6 +45,7 @@ class MutantsAreCaughtTest {
         "every-chunk-padded, STREAM-2",
         "empty-chunk-refused, STREAM-3",
         "keys-not-checked, KEY-1",
+        "no-fsync, DURABLE-2",
     })
     void mutantFailsTheRuleOfItsFault(String mutant, String rule) {
         Map<String, SuiteHarness.Result> results = runAgainst(mutant, dir, Map.of());

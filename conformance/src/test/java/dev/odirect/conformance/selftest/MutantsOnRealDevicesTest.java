@@ -68,12 +68,18 @@ class MutantsOnRealDevicesTest {
     }
 
     @Test
-    void noFsyncIsCaughtByACrashAndTheReferenceSurvivesIt() throws IOException {
-        assertCaughtBy("no-fsync", "DURABLE-1", runAgainst("no-fsync", onXfs("nofsync"), crashHook()));
-        Map<String, String> reference = new java.util.HashMap<>(crashHook());
-        reference.putAll(Map.of("odirect.store", "direct:///", "odirect.dir", onXfs("reference").toString(),
-                "odirect.seed", "7"));
-        assertEquals("passed", SuiteHarness.run(reference).get("DURABLE-1").status());
+    void noFsyncIsCaughtAndTheReferenceIsDurableDirectAndBuffered() throws IOException {
+        Map<String, SuiteHarness.Result> noFsync = runAgainst("no-fsync", onXfs("nofsync"), crashHook());
+        assertCaughtBy("no-fsync", "DURABLE-1", noFsync);
+        assertCaughtBy("no-fsync", "DURABLE-2", noFsync);
+        for (String store : List.of("direct:///", "file:///")) {
+            Map<String, String> reference = new java.util.HashMap<>(crashHook());
+            reference.putAll(Map.of("odirect.store", store, "odirect.dir", onXfs("reference").toString(),
+                    "odirect.seed", "7"));
+            Map<String, SuiteHarness.Result> results = SuiteHarness.run(reference);
+            assertEquals("passed", results.get("DURABLE-1").status(), store + " " + results.get("DURABLE-1"));
+            assertEquals("passed", results.get("DURABLE-2").status(), store + " " + results.get("DURABLE-2"));
+        }
     }
 
     @Test
