@@ -44,8 +44,8 @@ class DurabilityRules {
      */
     static void expectSynced(RuleContext ctx, String key) {
         CacheStat.of(ctx.disk().fileOf(key)).filter(pages -> pages.unsynced() > 0).ifPresent(pages -> {
-            throw ctx.failure("object \"" + key + "\" right after it was acknowledged has " + pages.dirty()
-                    + " dirty pages and " + pages.writeback() + " under writeback (cachestat): "
+            throw ctx.failure("object \"" + key + "\" right after it was acknowledged: cachestat counts "
+                    + pages.dirty() + " dirty and " + pages.writeback() + " writeback pages; "
                     + "the store answered ok before fsync or fdatasync of the file");
         });
     }
