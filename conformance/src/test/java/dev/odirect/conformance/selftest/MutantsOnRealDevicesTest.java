@@ -88,6 +88,16 @@ class MutantsOnRealDevicesTest {
     }
 
     @Test
+    void bufferedReadsAreCaughtWhereODirectBypassesTheCacheAndDirectGetsPass() throws IOException {
+        assertCaughtBy("buffered-reads", "DIRECT-2", runAgainst("buffered-reads", onXfs("buffered-reads"), Map.of()));
+        for (String store : List.of("mutant:naive-correct", "direct:///")) {
+            Map<String, SuiteHarness.Result> results = SuiteHarness.run(Map.of("odirect.store", store,
+                    "odirect.dir", onXfs("direct-reads").toString(), "odirect.seed", "7"));
+            assertEquals("passed", results.get("DIRECT-2").status(), store + " " + results.get("DIRECT-2"));
+        }
+    }
+
+    @Test
     void swallowedErrorsAreCaughtOnAFullFilesystemAndTheReferenceAnswersThem() throws IOException {
         assumeTrue(Commands.isRoot(), "not run: needs root to mount a small tmpfs");
         try (SmallTmpfs full = SmallTmpfs.mount("16m")) {
