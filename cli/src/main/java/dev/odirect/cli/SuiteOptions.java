@@ -38,7 +38,7 @@ final class SuiteOptions {
             description = "How long an adapter may take to answer one request (default: ${DEFAULT-VALUE}).")
     long adapterTimeout;
 
-    @Option(names = "--not-direct", description = "The adapter's store does not use O_DIRECT: skip DIRECT-1.")
+    @Option(names = "--not-direct", description = "The adapter's store does not use O_DIRECT: skip DIRECT-1 and DIRECT-2.")
     boolean notDirect;
 
     /** Check options with everything but the cell-specific parts. */

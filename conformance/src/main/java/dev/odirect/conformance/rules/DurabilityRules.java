@@ -4,11 +4,13 @@ import dev.odirect.conformance.property.ChunkList;
 import dev.odirect.conformance.suite.ConformanceRules;
 import dev.odirect.conformance.suite.RuleContext;
 import dev.odirect.conformance.suite.ShellHook;
+import dev.odirect.conformance.verify.CacheStat;
 import dev.odirect.conformance.verify.SetChecker;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 @ConformanceRules
@@ -19,7 +21,7 @@ class DurabilityRules {
     @Test
     void required_DURABLE_1_acknowledgedObjectsSurviveCrash(RuleContext ctx) {
         RuleContext.CrashHook hook = ctx.requireCrashHook();
-        Map<String, byte[]> acknowledged = writeAll(ctx);
+        Map<String, byte[]> acknowledged = writeAll(ctx, key -> { });
         ctx.expectOk(ctx.store().open("pending", "unfinished"), "open pending");
         ctx.expectOk(ctx.store().write("unfinished", ChunkList.Bytes.of(99, 8192)), "write to pending");
         ShellHook.run(hook.crash(), ctx.root(), "crash");
@@ -29,22 +31,37 @@ class DurabilityRules {
     }
 
     @Test
-    void required_DURABLE_2_acknowledgedObjectsOutliveTheSession(RuleContext ctx) {
-        Map<String, byte[]> acknowledged = writeAll(ctx);
+    void required_DURABLE_2_acknowledgedObjectsAreSyncedAndOutliveTheSession(RuleContext ctx) {
+        ctx.requireUnsyncedPagesObservable();
+        Map<String, byte[]> acknowledged = writeAll(ctx, key -> expectSynced(ctx, key));
         ctx.closeSession();
         judge(ctx, acknowledged, Set.of(), "the end of the session and dropping the files' cached pages");
     }
 
-    /** Puts and streams every object of {@link #OBJECTS}; returns what was acknowledged. */
-    static Map<String, byte[]> writeAll(RuleContext ctx) {
+    /**
+     * What fsync or fdatasync of the file guarantees. Looked at before the suite reads the file:
+     * dropping its cached pages would start their writeback and hide a store that never syncs.
+     */
+    static void expectSynced(RuleContext ctx, String key) {
+        CacheStat.of(ctx.disk().fileOf(key)).filter(pages -> pages.unsynced() > 0).ifPresent(pages -> {
+            throw ctx.failure("object \"" + key + "\" right after it was acknowledged: cachestat counts "
+                    + pages.dirty() + " dirty and " + pages.writeback() + " writeback pages; "
+                    + "the store answered ok before fsync or fdatasync of the file");
+        });
+    }
+
+    /** Puts and streams every object of {@link #OBJECTS}, handing each key on as soon as it is acknowledged. */
+    static Map<String, byte[]> writeAll(RuleContext ctx, Consumer<String> acknowledgedNow) {
         Map<String, byte[]> acknowledged = new LinkedHashMap<>();
         for (int i = 0; i < OBJECTS.size(); i++) {
             ChunkList input = new ChunkList(OBJECTS.get(i), i);
             byte[] whole = input.bytes();
             ctx.expectOk(ctx.store().put("put/" + i, whole), "put put/" + i);
             acknowledged.put("put/" + i, whole);
+            acknowledgedNow.accept("put/" + i);
             Writes.stream(ctx, "stream/" + i, "h" + i, input.chunks(whole));
             acknowledged.put("stream/" + i, whole);
+            acknowledgedNow.accept("stream/" + i);
         }
         return acknowledged;
     }

@@ -1,6 +1,7 @@
 package dev.odirect.conformance.suite;
 
 import dev.odirect.conformance.suite.RuleCatalog.Rule;
+import dev.odirect.conformance.verify.CacheStat;
 import dev.odirect.conformance.verify.DiskView;
 import dev.odirect.conformance.verify.Evidence;
 import dev.odirect.conformance.verify.FilesystemFacts;
@@ -184,6 +185,17 @@ public final class RuleContext implements AutoCloseable {
         if (!Boolean.TRUE.equals(facts().bypassesCache())) {
             throw new RuleNotRun("O_DIRECT does not bypass the page cache here (" + facts().describe() + ")");
         }
+    }
+
+    /** cachestat(2) and a filesystem with a device, where it shows a file's unsynced pages (DURABLE-2), or not run. */
+    public void requireUnsyncedPagesObservable() {
+        if (facts().memoryOnly()) {
+            throw new RuleNotApplicable(facts().type() + " keeps files in memory only: there is no device for fsync "
+                    + "to write back to");
+        }
+        CacheStat.unobservableIn(root).ifPresent(reason -> {
+            throw new RuleNotRun(reason);
+        });
     }
 
     /** Not run when the condition does not hold, for the reason given. */

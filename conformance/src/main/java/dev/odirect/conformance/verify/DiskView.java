@@ -71,6 +71,11 @@ public final class DiskView {
                 .toList();
     }
 
+    /** Drops the clean cached pages of the key's file, as {@link #read} does before it reads. */
+    public void dropCachedPages(String key) {
+        dropCachedPages(fileOf(key));
+    }
+
     /** POSIX_FADV_DONTNEED on a descriptor of our own; dirty pages stay, which is what the kernel has. */
     static void dropCachedPages(Path file) {
         int fd = LinuxIo.POSIX.open(file.toString(), 0, 0);

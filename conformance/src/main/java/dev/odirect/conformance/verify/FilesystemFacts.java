@@ -8,6 +8,12 @@ package dev.odirect.conformance.verify;
 public record FilesystemFacts(String type, String mountPoint, String source, int sectorSize, int dioMemAlign,
                               int dioOffsetAlign, boolean directAccepted, Boolean bypassesCache, String path,
                               Integer statxDioMemAlign, Integer statxDioOffsetAlign) {
+    /** Filesystems that keep files in memory only: there is no device for a sync to write back to. */
+    private static final java.util.Set<String> MEMORY_ONLY = java.util.Set.of("tmpfs", "ramfs");
+
+    public boolean memoryOnly() {
+        return MEMORY_ONLY.contains(type);
+    }
 
     /** Whether O_DIRECT really happens here: accepted, not refused by statx, not seen in the page cache. */
     public boolean direct() {

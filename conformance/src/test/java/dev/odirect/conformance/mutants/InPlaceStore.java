@@ -109,8 +109,7 @@ class InPlaceStore extends NaiveDirectStore {
     }
 
     private static Outcome writeTailAt(int fd, byte[] tail, long offset) {
-        int flags = Posix.POSIX.fcntl(fd, jnr.constants.platform.Fcntl.F_GETFL);
-        Posix.POSIX.fcntl(fd, jnr.constants.platform.Fcntl.F_SETFL, flags & ~Posix.O_DIRECT);
+        Posix.dropDirect(fd);
         return Posix.pwrite(fd, Posix.aligned(tail, 0, tail.length), offset);
     }
 

@@ -51,7 +51,8 @@ final class Mutants {
             Map.entry("errors-swallowed", ErrorsSwallowed::new),
             Map.entry("keys-not-checked", KeysNotChecked::new),
             Map.entry("no-fsync", NoFsync::new),
-            Map.entry("silently-buffered", SilentlyBuffered::new));
+            Map.entry("silently-buffered", SilentlyBuffered::new),
+            Map.entry("buffered-reads", BufferedReads::new));
 
     /**
      * Stores that declare atomic visibility. torn-replace is the naive store, which replaces an
@@ -236,9 +237,21 @@ final class Mutants {
 
         @Override
         protected Outcome writeAligned(int fd, byte[] bytes, int aligned) {
-            int flags = Posix.POSIX.fcntl(fd, jnr.constants.platform.Fcntl.F_GETFL);
-            Posix.POSIX.fcntl(fd, jnr.constants.platform.Fcntl.F_SETFL, flags & ~Posix.O_DIRECT);
+            Posix.dropDirect(fd);
             return super.writeAligned(fd, bytes, aligned);
+        }
+    }
+
+    /** Opens for reading with O_DIRECT, then reads through the page cache all the same: correct bytes, cached. */
+    static final class BufferedReads extends NaiveDirectStore {
+        BufferedReads(Path root) {
+            super(root);
+        }
+
+        @Override
+        protected Outcome readAligned(int fd, java.nio.ByteBuffer alignedPart) {
+            Posix.dropDirect(fd);
+            return super.readAligned(fd, alignedPart);
         }
     }
 

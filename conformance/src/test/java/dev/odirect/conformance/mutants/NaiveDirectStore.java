@@ -4,6 +4,7 @@ import dev.odirect.spi.Outcome;
 import dev.odirect.spi.StoreSession;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ import java.util.OptionalLong;
 /**
  * A second, independently written direct store, simple on purpose: chunks are kept until finish,
  * then the object is written in place with O_DIRECT from aligned memory (4096-aligned part) and a
- * buffered tail (fcntl drops O_DIRECT), fdatasync'd, its directory fsync'd. Correct as it is; each
+ * buffered tail (fcntl drops O_DIRECT), fdatasync'd, its directory fsync'd; {@code get} reads it
+ * back the same way. Correct as it is; each
  * mutant overrides one step the way a real bug would.
  */
 class NaiveDirectStore implements StoreSession {
@@ -76,21 +78,35 @@ class NaiveDirectStore implements StoreSession {
         return keys.remove(handle) == null ? Outcome.error("EBADHANDLE", handle) : Outcome.success();
     }
 
+    /** Reads the whole object the way it was written (aligned part direct, tail buffered), then cuts the window. */
     @Override
     public Outcome get(String key, OptionalLong offset, OptionalLong length) {
         Optional<Outcome> refused = throughSymlink(key);
         if (refused.isPresent()) {
             return refused.get();
         }
+        int fd = Posix.open(root.resolve(key), Posix.O_RDONLY | Posix.O_DIRECT);
+        if (fd < 0) {
+            return Posix.error("open");
+        }
         try {
-            byte[] all = Files.readAllBytes(root.resolve(key));
-            int from = (int) Math.min(all.length, offset.orElse(0));
-            int to = (int) Math.min(all.length, from + length.orElse(all.length));
-            return Outcome.success(Arrays.copyOfRange(all, from, to));
-        } catch (NoSuchFileException missing) {
-            return Outcome.error("ENOENT", key);
-        } catch (IOException e) {
-            return Outcome.error("EIO", e.getMessage());
+            int size = Math.toIntExact(Posix.POSIX.fstat(fd).st_size());
+            int aligned = size - size % ALIGN;
+            ByteBuffer all = Posix.aligned(size);
+            Outcome read = readAligned(fd, all.slice(0, aligned));
+            if (read.ok() && aligned < size) {
+                read = readTail(fd, all.slice(aligned, size - aligned), aligned);
+            }
+            if (!read.ok()) {
+                return read;
+            }
+            int from = (int) Math.min(size, offset.orElse(0));
+            int to = (int) Math.min(size, from + length.orElse(size));
+            byte[] window = new byte[to - from];
+            all.get(from, window);
+            return Outcome.success(window);
+        } finally {
+            Posix.POSIX.close(fd);
         }
     }
 
@@ -187,9 +203,19 @@ class NaiveDirectStore implements StoreSession {
 
     /** The tail as GNU dd writes it: O_DIRECT dropped with fcntl, then a plain write. */
     protected Outcome writeTail(int fd, Path file, byte[] bytes, int aligned) {
-        int flags = Posix.POSIX.fcntl(fd, jnr.constants.platform.Fcntl.F_GETFL);
-        Posix.POSIX.fcntl(fd, jnr.constants.platform.Fcntl.F_SETFL, flags & ~Posix.O_DIRECT);
+        Posix.dropDirect(fd);
         return Posix.pwrite(fd, Posix.aligned(bytes, aligned, bytes.length - aligned), aligned);
+    }
+
+    /** The aligned part, direct into aligned memory. */
+    protected Outcome readAligned(int fd, ByteBuffer alignedPart) {
+        return Posix.pread(fd, alignedPart, 0);
+    }
+
+    /** The tail, read the way it was written: O_DIRECT dropped, then a plain read. */
+    protected Outcome readTail(int fd, ByteBuffer tail, int aligned) {
+        Posix.dropDirect(fd);
+        return Posix.pread(fd, tail, aligned);
     }
 
     protected Outcome sync(int fd, Path file) {

@@ -10,6 +10,7 @@ import jnr.posix.util.DefaultPOSIXHandler;
 
 /** The system calls of the mutant stores (their own, not the reference store's). */
 final class Posix {
+    static final int O_RDONLY = 0;
     static final int O_WRONLY = 1;
     static final int O_CREAT = 0100;
     static final int O_TRUNC = 01000;
@@ -36,11 +37,22 @@ final class Posix {
         return POSIX.open(file.toString(), flags, 0644);
     }
 
+    /** A direct buffer of {@code length} bytes at a 4096-aligned address. */
+    static ByteBuffer aligned(int length) {
+        return ByteBuffer.allocateDirect(length + 2 * 4096).alignedSlice(4096).limit(length).slice();
+    }
+
     /** A direct buffer at a 4096-aligned address holding {@code length} bytes of {@code bytes} from {@code from}. */
     static ByteBuffer aligned(byte[] bytes, int from, int length) {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(length + 2 * 4096).alignedSlice(4096).limit(length).slice();
+        ByteBuffer buffer = aligned(length);
         buffer.put(bytes, from, length).flip();
         return buffer;
+    }
+
+    /** Clears O_DIRECT on the descriptor, as GNU dd does for the last short block: the page cache from here on. */
+    static void dropDirect(int fd) {
+        int flags = POSIX.fcntl(fd, jnr.constants.platform.Fcntl.F_GETFL);
+        POSIX.fcntl(fd, jnr.constants.platform.Fcntl.F_SETFL, flags & ~O_DIRECT);
     }
 
     static Outcome pwrite(int fd, ByteBuffer buffer, long offset) {
@@ -51,6 +63,19 @@ final class Posix {
         long written = POSIX.pwrite(fd, buffer, length, offset);
         if (written != length) {
             return written < 0 ? error("pwrite") : Outcome.error("EIO", "short write " + written + " of " + length);
+        }
+        return Outcome.success();
+    }
+
+    /** Fills the buffer's remaining bytes from {@code offset}; fewer bytes (the end of the file) is an error. */
+    static Outcome pread(int fd, ByteBuffer buffer, long offset) {
+        int length = buffer.remaining();
+        if (length == 0) {
+            return Outcome.success();
+        }
+        long read = POSIX.pread(fd, buffer, length, offset);
+        if (read != length) {
+            return read < 0 ? error("pread") : Outcome.error("EIO", "short read " + read + " of " + length);
         }
         return Outcome.success();
     }

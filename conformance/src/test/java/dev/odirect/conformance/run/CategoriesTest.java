@@ -39,6 +39,8 @@ class CategoriesTest {
         "SIZE-1|the store session broke: adapter 'x': no answer to put within 30 s|Adapter protocol error",
         "DURABLE-1|after a crash: 16 acknowledged, 3 lost [a, b, c]|Durability loss after crash",
         "DIRECT-1|8389608 of 8389608 bytes are in the page cache|Not really direct",
+        "DIRECT-2|8392704 of 8389608 bytes are in the page cache right after a get|Not really direct",
+        "DURABLE-2|object \"k\" right after it was acknowledged: cachestat counts 1 dirty and 0 writeback pages|Durability loss after crash",
     })
     void everyFailureHasExactlyOneCategory(String rule, String observed, String category) throws IOException {
         assertEquals(List.of(category), categoriesOf(message(rule, observed)));

@@ -110,11 +110,26 @@ class MutantsOnRealDevicesTest {
     }
 
     @Test
-    void theReferenceStoreSurvivesACrash() throws IOException {
-        Map<String, String> reference = new java.util.HashMap<>(crashHook());
-        reference.putAll(Map.of("odirect.store", "direct:///", "odirect.dir", onXfs("reference").toString(),
-                "odirect.seed", "7"));
-        assertEquals("passed", SuiteHarness.run(reference).get("DURABLE-1").status());
+    void theReferenceStoreIsDurableDirectAndBuffered() throws IOException {
+        for (String store : List.of("direct:///", "file:///")) {
+            Map<String, String> reference = new java.util.HashMap<>(crashHook());
+            reference.putAll(Map.of("odirect.store", store, "odirect.dir", onXfs("reference").toString(),
+                    "odirect.seed", "7"));
+            for (String rule : List.of("DURABLE-1", "DURABLE-2")) {
+                assertEquals("passed", SuiteHarness.runRule(reference, rule).status(), store + " " + rule);
+            }
+        }
+    }
+
+    @Test
+    void directStoresPassThePageCacheRulesOnXfs() throws IOException {
+        for (String store : List.of("mutant:naive-correct", "direct:///")) {
+            Map<String, String> parameters = Map.of("odirect.store", store,
+                    "odirect.dir", onXfs("direct-reads").toString(), "odirect.seed", "7");
+            for (String rule : List.of("DIRECT-1", "DIRECT-2")) {
+                assertEquals("passed", SuiteHarness.runRule(parameters, rule).status(), store + " " + rule);
+            }
+        }
     }
 
     @Test
