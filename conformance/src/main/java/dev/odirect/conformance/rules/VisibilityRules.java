@@ -3,6 +3,7 @@ package dev.odirect.conformance.rules;
 import dev.odirect.conformance.property.ChunkList;
 import dev.odirect.conformance.suite.ConformanceRules;
 import dev.odirect.conformance.suite.RuleContext;
+import dev.odirect.conformance.verify.Evidence;
 import dev.odirect.spi.Outcome;
 import dev.odirect.spi.StoreSession;
 import java.util.Arrays;
@@ -41,8 +42,10 @@ class VisibilityRules {
     private static void expectUnchanged(RuleContext ctx, String key, Optional<byte[]> before, String after) {
         Optional<byte[]> onDisk = ctx.disk().read(key);
         if (!sameObject(onDisk, before)) {
-            throw ctx.failure("after " + after + ", " + ctx.disk().fileOf(key) + " " + shows(onDisk)
-                    + "; until finish a reader sees " + shows(before));
+            String what = onDisk.isPresent() && before.isPresent()
+                    ? "holds other bytes than its earlier object: " + Evidence.difference(before.get(), onDisk.get()).orElse("")
+                    : shows(onDisk) + "; until finish a reader sees " + shows(before);
+            throw ctx.failure("after " + after + ", " + ctx.disk().fileOf(key) + " " + what);
         }
         Outcome got = ctx.store().get(key, OptionalLong.empty(), OptionalLong.empty());
         if (!sameObject(got.ok() ? Optional.of(got.data()) : Optional.empty(), before)) {
@@ -57,6 +60,6 @@ class VisibilityRules {
     }
 
     private static String shows(Optional<byte[]> object) {
-        return object.map(bytes -> "holds " + bytes.length + " bytes").orElse("holds no object");
+        return object.map(bytes -> "holds " + bytes.length + " bytes").orElse("no object");
     }
 }

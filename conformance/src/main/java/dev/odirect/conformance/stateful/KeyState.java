@@ -9,8 +9,9 @@ import java.util.Optional;
 /**
  * What one key may show a reader: whole objects it may hold (an absent key is the empty
  * candidate), and the bytes of in-place writers that were opened on it and not finished since.
- * Such a writer's file may show any part of what was written so far, with regions not yet written
- * reading as zeros (writes in flight complete in any order), or nothing at all.
+ * Such a writer's file may show, at each offset, the byte written there so far, a zero (a region
+ * not yet written: writes in flight complete in any order), or the earlier object's byte (a
+ * writer that writes over the earlier object and cuts it to size at finish); or nothing at all.
  */
 public record KeyState(List<Optional<byte[]>> wholes, List<ByteArrayOutputStream> partials) {
     static final KeyState ABSENT = new KeyState(List.of(Optional.empty()), List.of());
@@ -51,17 +52,25 @@ public record KeyState(List<Optional<byte[]>> wholes, List<ByteArrayOutputStream
     /** Whether a reader may find these bytes at the key. */
     public boolean mayRead(byte[] found) {
         return wholes.stream().flatMap(Optional::stream).anyMatch(whole -> Arrays.equals(whole, found))
-                || partials.stream().anyMatch(partial -> writtenSoFar(partial.toByteArray(), found));
+                || partials.stream().anyMatch(partial -> writtenInPlace(partial.toByteArray(), found));
     }
 
-    /** Each byte is the one written at its offset or a zero of a region not yet written; nothing past the end is data. */
-    static boolean writtenSoFar(byte[] written, byte[] found) {
+    private boolean writtenInPlace(byte[] written, byte[] found) {
+        List<byte[]> earlier = wholes.stream().flatMap(Optional::stream).toList();
         for (int i = 0; i < found.length; i++) {
-            if (found[i] != 0 && (i >= written.length || found[i] != written[i])) {
+            if (found[i] != 0 && !byteAt(written, i, found[i]) && !byteOfAny(earlier, i, found[i])) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean byteOfAny(List<byte[]> objects, int at, byte value) {
+        return objects.stream().anyMatch(object -> byteAt(object, at, value));
+    }
+
+    private static boolean byteAt(byte[] data, int at, byte value) {
+        return at < data.length && data[at] == value;
     }
 
     /** What a correct store shows for this key, in words. */
