@@ -2,6 +2,7 @@ package dev.odirect.cli;
 
 import dev.odirect.conformance.run.CheckOptions;
 import dev.odirect.conformance.suite.Profile;
+import dev.odirect.conformance.suite.SessionLimits;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,9 +35,11 @@ final class SuiteOptions {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of every generator; printed in failures to replay them.")
     Long seed;
 
-    @Option(names = "--adapter-timeout", defaultValue = "30", paramLabel = "SECONDS",
-            description = "How long an adapter may take to answer one request (default: ${DEFAULT-VALUE}).")
-    long adapterTimeout;
+    @Option(names = {SessionLimits.TIMEOUT_OPTION, "--adapter-timeout"}, paramLabel = "SECONDS",
+            defaultValue = "" + SessionLimits.DEFAULT_TIMEOUT_SECONDS,
+            description = "How long the store, in process or behind an adapter, may take to answer one call; "
+                    + "past it the rule fails and the next gets a fresh session (default: ${DEFAULT-VALUE}).")
+    long timeout;
 
     @Option(names = "--not-direct", description = "The adapter's store does not use O_DIRECT: skip DIRECT-1.")
     boolean notDirect;
@@ -49,8 +52,8 @@ final class SuiteOptions {
                 : Optional.of(target.store == null ? URI.create("direct:///") : target.store);
         return new CheckOptions(store, adapter, dir.toAbsolutePath(), Profile.parse(profile),
                 seed != null ? seed : System.nanoTime() % 1_000_000_000L, out.toAbsolutePath(), rules, crash, recover,
-                fullDir.map(Path::toAbsolutePath), Duration.ofSeconds(adapterTimeout), !notDirect, Optional.empty(),
-                Optional.empty());
+                fullDir.map(Path::toAbsolutePath), SessionLimits.DEFAULTS.withTimeout(Duration.ofSeconds(timeout)),
+                !notDirect, Optional.empty(), Optional.empty());
     }
 
     static Path defaultOut(String kind) {

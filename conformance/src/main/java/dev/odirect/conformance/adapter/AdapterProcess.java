@@ -1,6 +1,7 @@
 package dev.odirect.conformance.adapter;
 
 import dev.odirect.conformance.suite.SessionBrokenException;
+import dev.odirect.conformance.suite.SessionLimits;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,7 +53,7 @@ final class AdapterProcess implements AutoCloseable {
             throw broken("interrupted while waiting for the answer to " + what);
         }
         if (answer == null) {
-            throw broken("no answer to " + what + " within " + timeout.toSeconds() + " s");
+            throw broken(SessionLimits.noAnswer(what, timeout));
         }
         if (answer.equals(END_OF_OUTPUT)) {
             answers.add(END_OF_OUTPUT);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.odirect.conformance.suite.SessionLimits;
 import dev.odirect.spi.Capability;
 import dev.odirect.spi.Outcome;
 import dev.odirect.spi.StoreInfo;
@@ -33,25 +34,26 @@ public final class AdapterSession implements StoreSession {
     public static final String ATOMIC_VISIBILITY = "atomic_visibility";
 
     private final AdapterProcess process;
-    private final Duration timeout;
+    private final SessionLimits limits;
     private final StoreInfo info;
 
-    private AdapterSession(AdapterProcess process, Duration timeout, StoreInfo info) {
+    private AdapterSession(AdapterProcess process, SessionLimits limits, StoreInfo info) {
         this.process = process;
-        this.timeout = timeout;
+        this.limits = limits;
         this.info = info;
     }
 
     /** Starts the adapter and says hello; {@code direct} is what the user says the store does. */
-    public static AdapterSession start(String command, Path root, Duration timeout, boolean direct) throws IOException {
+    public static AdapterSession start(String command, Path root, SessionLimits limits, boolean direct) throws IOException {
         AdapterProcess process = new AdapterProcess(command);
         try {
             ObjectNode hello = JSON.createObjectNode().put("op", "hello").put("protocol", 1).put("root", root.toString());
-            JsonNode answer = parse(process, process.exchange(JSON.writeValueAsString(hello), "hello", timeout), "hello");
+            String line = process.exchange(JSON.writeValueAsString(hello), "hello", limits.timeout());
+            JsonNode answer = parse(process, line, "hello");
             if (!answer.get("ok").asBoolean()) {
                 throw process.broken("it refused hello: " + answer.path("error").asText() + " " + answer.path("message").asText());
             }
-            return new AdapterSession(process, timeout, infoOf(answer, direct));
+            return new AdapterSession(process, limits, infoOf(answer, direct));
         } catch (RuntimeException | IOException failed) {
             process.close();
             throw failed;
@@ -154,7 +156,7 @@ public final class AdapterSession implements StoreSession {
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }
-        JsonNode answer = parse(process, process.exchange(line, op, timeout), op);
+        JsonNode answer = parse(process, process.exchange(line, op, limits.timeout()), op);
         if (answer.get("ok").asBoolean()) {
             return op.equals("get") ? Outcome.success(decode(answer)) : Outcome.success();
         }

@@ -9,6 +9,7 @@ import dev.odirect.conformance.run.CheckRunner;
 import dev.odirect.conformance.run.CheckSetupException;
 import dev.odirect.conformance.run.RuleResult;
 import dev.odirect.conformance.suite.Profile;
+import dev.odirect.conformance.suite.SessionLimits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,6 +34,8 @@ class BrokenAdaptersTest {
     /** Refuses every request except hello; the answers HANDLE-3 wants. */
     static final String REFUSE = "echo '{\"ok\":false,\"error\":\"EBADHANDLE\",\"message\":\"refused\"}'";
 
+    static final SessionLimits QUICK_TIMEOUT = SessionLimits.DEFAULTS.withTimeout(Duration.ofSeconds(2));
+
     @TempDir
     Path dir;
 
@@ -45,7 +48,7 @@ class BrokenAdaptersTest {
     Map<String, RuleResult> check(String adapter, List<String> rules) throws Exception {
         Path work = Files.createDirectories(dir.resolve("work"));
         CheckOptions options = new CheckOptions(Optional.empty(), Optional.of(adapter), work, Profile.QUICK, 1,
-                dir.resolve("out"), rules, Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(2),
+                dir.resolve("out"), rules, Optional.empty(), Optional.empty(), Optional.empty(), QUICK_TIMEOUT,
                 true, Optional.empty(), Optional.empty());
         CheckReport report = CheckRunner.run(options, new PrintStream(new ByteArrayOutputStream()));
         return report.results().stream().collect(Collectors.toMap(RuleResult::id, r -> r));
