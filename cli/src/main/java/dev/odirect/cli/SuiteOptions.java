@@ -41,6 +41,12 @@ final class SuiteOptions {
                     + "past it the rule fails and the next gets a fresh session (default: ${DEFAULT-VALUE}).")
     long timeout;
 
+    @Option(names = SessionLimits.MAX_LINE_OPTION, paramLabel = "SIZE", converter = ByteSizeConverter.class,
+            defaultValue = "" + SessionLimits.DEFAULT_MAX_LINE,
+            description = "The longest answer line an adapter may send, e.g. 256m; a longer one fails the rule "
+                    + "without being kept in memory (default: ${DEFAULT-VALUE} bytes).")
+    int adapterMaxLine;
+
     @Option(names = "--not-direct", description = "The adapter's store does not use O_DIRECT: skip DIRECT-1.")
     boolean notDirect;
 
@@ -52,7 +58,7 @@ final class SuiteOptions {
                 : Optional.of(target.store == null ? URI.create("direct:///") : target.store);
         return new CheckOptions(store, adapter, dir.toAbsolutePath(), Profile.parse(profile),
                 seed != null ? seed : System.nanoTime() % 1_000_000_000L, out.toAbsolutePath(), rules, crash, recover,
-                fullDir.map(Path::toAbsolutePath), SessionLimits.DEFAULTS.withTimeout(Duration.ofSeconds(timeout)),
+                fullDir.map(Path::toAbsolutePath), new SessionLimits(Duration.ofSeconds(timeout), adapterMaxLine),
                 !notDirect, Optional.empty(), Optional.empty());
     }
 

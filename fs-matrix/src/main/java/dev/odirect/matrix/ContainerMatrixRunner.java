@@ -87,7 +87,8 @@ public final class ContainerMatrixRunner {
         List<String> command = new ArrayList<>(List.of("java", "-Djava.io.tmpdir=" + CellContainer.WORK, "-jar",
                 CellContainer.JAR, "matrix", "--mode", "host", "--cells", cell.name(), "--out", CellContainer.OUT,
                 "--seed", Long.toString(check.seed()), "--profile", check.profile().name().toLowerCase(),
-                SessionLimits.TIMEOUT_OPTION, Long.toString(check.limits().timeout().toSeconds())));
+                SessionLimits.TIMEOUT_OPTION, Long.toString(check.limits().timeout().toSeconds()),
+                SessionLimits.MAX_LINE_OPTION, Integer.toString(check.limits().maxLine())));
         check.store().ifPresent(uri -> command.addAll(List.of("--store", uri.toString())));
         check.adapter().ifPresent(adapter -> command.addAll(List.of("--adapter", adapter)));
         if (!check.direct()) {

@@ -45,7 +45,7 @@ public final class AdapterSession implements StoreSession {
 
     /** Starts the adapter and says hello; {@code direct} is what the user says the store does. */
     public static AdapterSession start(String command, Path root, SessionLimits limits, boolean direct) throws IOException {
-        AdapterProcess process = new AdapterProcess(command);
+        AdapterProcess process = new AdapterProcess(command, limits);
         try {
             ObjectNode hello = JSON.createObjectNode().put("op", "hello").put("protocol", 1).put("root", root.toString());
             String line = process.exchange(JSON.writeValueAsString(hello), "hello", limits.timeout());

@@ -25,6 +25,7 @@ public record CheckOptions(Optional<URI> store, Optional<String> adapter, Path d
         parameters.put(SuiteSettings.PROFILE, profile.name());
         parameters.put(SuiteSettings.SEED, Long.toString(seed));
         parameters.put(SuiteSettings.TIMEOUT, Long.toString(limits.timeout().toSeconds()));
+        parameters.put(SuiteSettings.ADAPTER_MAX_LINE, Integer.toString(limits.maxLine()));
         parameters.put(SuiteSettings.DIRECT, Boolean.toString(direct));
         crashCommand.ifPresent(command -> parameters.put(SuiteSettings.CRASH, command));
         recoverCommand.ifPresent(command -> parameters.put(SuiteSettings.RECOVER, command));

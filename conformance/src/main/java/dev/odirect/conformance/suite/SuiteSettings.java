@@ -22,6 +22,8 @@ public record SuiteSettings(Optional<URI> store, Optional<String> adapter, Path 
     public static final String PROFILE = "odirect.profile";
     /** Seconds a store may take to answer one call, in process or behind an adapter. */
     public static final String TIMEOUT = "odirect.timeout";
+    /** Bytes an adapter's answer line may have. */
+    public static final String ADAPTER_MAX_LINE = "odirect.adapter.max.line";
     public static final String DIRECT = "odirect.direct";
     public static final String CRASH = "odirect.crash";
     public static final String RECOVER = "odirect.recover";
@@ -50,17 +52,25 @@ public record SuiteSettings(Optional<URI> store, Optional<String> adapter, Path 
         SessionLimits limits = SessionLimits.DEFAULTS;
         Optional<String> timeout = parameters.apply(TIMEOUT);
         if (timeout.isPresent()) {
-            limits = limits.withTimeout(Duration.ofSeconds(wholeNumber(TIMEOUT, timeout.get())));
+            limits = limits.withTimeout(Duration.ofSeconds(wholeNumber(TIMEOUT, timeout.get(), Long.MAX_VALUE)));
+        }
+        Optional<String> maxLine = parameters.apply(ADAPTER_MAX_LINE);
+        if (maxLine.isPresent()) {
+            limits = limits.withMaxLine((int) wholeNumber(ADAPTER_MAX_LINE, maxLine.get(), Integer.MAX_VALUE));
         }
         return limits;
     }
 
-    private static long wholeNumber(String key, String value) {
+    private static long wholeNumber(String key, String value, long max) {
         try {
-            return Long.parseLong(value.trim());
+            long number = Long.parseLong(value.trim());
+            if (number <= max) {
+                return number;
+            }
         } catch (NumberFormatException notANumber) {
-            throw new IllegalArgumentException(key + " must be a whole number, not '" + value + "'");
+            // said below
         }
+        throw new IllegalArgumentException(key + " must be a whole number up to " + max + ", not '" + value + "'");
     }
 
     public StoreTarget target() {

@@ -46,9 +46,13 @@ class BrokenAdaptersTest {
     }
 
     Map<String, RuleResult> check(String adapter, List<String> rules) throws Exception {
+        return check(adapter, rules, QUICK_TIMEOUT);
+    }
+
+    Map<String, RuleResult> check(String adapter, List<String> rules, SessionLimits limits) throws Exception {
         Path work = Files.createDirectories(dir.resolve("work"));
         CheckOptions options = new CheckOptions(Optional.empty(), Optional.of(adapter), work, Profile.QUICK, 1,
-                dir.resolve("out"), rules, Optional.empty(), Optional.empty(), Optional.empty(), QUICK_TIMEOUT,
+                dir.resolve("out"), rules, Optional.empty(), Optional.empty(), Optional.empty(), limits,
                 true, Optional.empty(), Optional.empty());
         CheckReport report = CheckRunner.run(options, new PrintStream(new ByteArrayOutputStream()));
         return report.results().stream().collect(Collectors.toMap(RuleResult::id, r -> r));
@@ -82,6 +86,15 @@ class BrokenAdaptersTest {
         assertEquals("failed", result.status());
         assertTrue(result.message().contains("no answer to open within 2 s"), result.message());
         assertTrue(System.nanoTime() - start < 60_000_000_000L, "the run did not hang on the silent adapter");
+    }
+
+    @Test
+    void anEndlessAnswerLineBreaksTheSessionAtTheLimitInsteadOfFillingMemory() {
+        String endless = "sh -c 'read l; head -c 300000000 /dev/zero | tr \"\\0\" a'";
+        CheckSetupException setup = Assertions.assertThrows(CheckSetupException.class,
+                () -> check(endless, List.of("PUT-1"), QUICK_TIMEOUT.withMaxLine(1 << 20)));
+        assertTrue(setup.getMessage().contains("its answer to hello is longer than 1048576 bytes (--adapter-max-line)"),
+                setup.getMessage());
     }
 
     @Test
