@@ -21,7 +21,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * The client side of the store adapter protocol, version 1: one adapter process per session,
+ * The client side of the store adapter protocol, version {@value #PROTOCOL}: one adapter process per session,
  * {@code hello} first, one JSON line per request and per answer, {@code bye} at the end. Anything
  * that is not the protocol breaks the session with a message that says what came instead.
  */
@@ -29,6 +29,9 @@ public final class AdapterSession implements StoreSession {
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
             .build());
+
+    /** The protocol version this client speaks: hello asks for it, and the adapter must answer it. */
+    static final int PROTOCOL = 1;
 
     /** The entry of hello's optional {@code promises} list that declares {@link Capability#ATOMIC_VISIBILITY}. */
     public static final String ATOMIC_VISIBILITY = "atomic_visibility";
@@ -47,16 +50,26 @@ public final class AdapterSession implements StoreSession {
     public static AdapterSession start(String command, Path root, SessionLimits limits, boolean direct) throws IOException {
         AdapterProcess process = new AdapterProcess(command, limits);
         try {
-            ObjectNode hello = JSON.createObjectNode().put("op", "hello").put("protocol", 1).put("root", root.toString());
+            ObjectNode hello = JSON.createObjectNode().put("op", "hello").put("protocol", PROTOCOL).put("root", root.toString());
             String line = process.exchange(JSON.writeValueAsString(hello), "hello", limits.timeout());
             JsonNode answer = parse(process, line, "hello");
             if (!answer.get("ok").asBoolean()) {
                 throw process.broken("it refused hello: " + answer.path("error").asText() + " " + answer.path("message").asText());
             }
+            requireProtocol(process, answer);
             return new AdapterSession(process, limits, infoOf(answer, direct));
         } catch (RuntimeException | IOException failed) {
             process.close();
             throw failed;
+        }
+    }
+
+    private static void requireProtocol(AdapterProcess process, JsonNode hello) {
+        JsonNode protocol = hello.get("protocol");
+        if (protocol == null || !protocol.isInt() || protocol.intValue() != PROTOCOL) {
+            String answered = protocol == null ? "without a protocol version" : "with protocol " + protocol;
+            throw process.broken("it answered hello " + answered + ", but this suite speaks protocol " + PROTOCOL
+                    + ": answer hello with \"protocol\":" + PROTOCOL);
         }
     }
 

@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Adapters that break the protocol: the rule fails with a message that says what came instead of
@@ -40,8 +42,12 @@ class BrokenAdaptersTest {
     Path dir;
 
     Path script(String body) throws IOException {
+        return script(HELLO, body);
+    }
+
+    Path script(String hello, String body) throws IOException {
         Path file = Files.createTempFile(dir, "adapter-", ".sh");
-        Files.writeString(file, "#!/bin/sh\nread hello\n" + HELLO + "\n" + body + "\n");
+        Files.writeString(file, "#!/bin/sh\nread hello\n" + hello + "\n" + body + "\n");
         return file;
     }
 
@@ -94,6 +100,19 @@ class BrokenAdaptersTest {
         CheckSetupException setup = Assertions.assertThrows(CheckSetupException.class,
                 () -> check(endless, List.of("PUT-1"), QUICK_TIMEOUT.withMaxLine(1 << 20)));
         assertTrue(setup.getMessage().contains("its answer to hello is longer than 1048576 bytes (--adapter-max-line)"),
+                setup.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "\"protocol\":2       | with protocol 2",
+        "\"protocol\":\"1\"     | with protocol \"1\"",
+        "\"protocols\":[1]    | without a protocol version"})
+    void anAdapterThatAnswersHelloWithAnotherProtocolIsRefused(String protocol, String answered) throws IOException {
+        Path other = script(HELLO.replace("\"protocol\":1", protocol), "");
+        CheckSetupException setup = Assertions.assertThrows(CheckSetupException.class,
+                () -> check("sh " + other, List.of("PUT-1")));
+        assertTrue(setup.getMessage().contains("it answered hello " + answered + ", but this suite speaks protocol 1"),
                 setup.getMessage());
     }
 
