@@ -74,7 +74,7 @@ public record SuiteSettings(Optional<URI> store, Optional<String> adapter, Path 
     }
 
     public StoreTarget target() {
-        return store.<StoreTarget>map(ProviderTarget::find)
+        return store.<StoreTarget>map(uri -> ProviderTarget.find(uri, limits.timeout()))
                 .orElseGet(() -> new AdapterTarget(adapter.orElseThrow(), limits, direct));
     }
 

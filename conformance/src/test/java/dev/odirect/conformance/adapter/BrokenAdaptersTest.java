@@ -13,6 +13,7 @@ import dev.odirect.conformance.suite.SessionLimits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,8 +58,17 @@ class BrokenAdaptersTest {
     }
 
     Map<String, RuleResult> check(String adapter, List<String> rules, SessionLimits limits) throws Exception {
+        return check(Optional.empty(), Optional.of(adapter), rules, limits);
+    }
+
+    Map<String, RuleResult> checkInProcess(URI store, List<String> rules, SessionLimits limits) throws Exception {
+        return check(Optional.of(store), Optional.empty(), rules, limits);
+    }
+
+    private Map<String, RuleResult> check(Optional<URI> store, Optional<String> adapter, List<String> rules,
+                                          SessionLimits limits) throws Exception {
         Path work = Files.createDirectories(dir.resolve("work"));
-        CheckOptions options = new CheckOptions(Optional.empty(), Optional.of(adapter), work, Profile.QUICK, 1,
+        CheckOptions options = new CheckOptions(store, adapter, work, Profile.QUICK, 1,
                 dir.resolve("out"), rules, Optional.empty(), Optional.empty(), Optional.empty(), limits,
                 true, Optional.empty(), Optional.empty());
         CheckReport report = CheckRunner.run(options, new PrintStream(new ByteArrayOutputStream()));
@@ -114,6 +125,19 @@ class BrokenAdaptersTest {
                 () -> check("sh " + other, List.of("PUT-1")));
         assertTrue(setup.getMessage().contains("it answered hello " + answered + ", but this suite speaks protocol 1"),
                 setup.getMessage());
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a suite that hangs with the store fails
+    void anInProcessStoreThatHangsBreaksItsSessionAndTheNextRuleGetsAFreshOne() throws Exception {
+        Map<String, RuleResult> results = checkInProcess(URI.create("hang:///"), List.of("PUT-1", "STREAM-3"),
+                QUICK_TIMEOUT.withTimeout(Duration.ofSeconds(1)));
+        RuleResult put = results.get("PUT-1");
+        assertEquals("failed", put.status());
+        assertTrue(put.message().contains("store 'hang:///': no answer to put within 1 s (--timeout)"), put.message());
+        RuleResult open = results.get("STREAM-3");
+        assertEquals("failed", open.status());
+        assertTrue(open.message().contains("store 'hang:///': no answer to open within 1 s (--timeout)"), open.message());
     }
 
     @Test
