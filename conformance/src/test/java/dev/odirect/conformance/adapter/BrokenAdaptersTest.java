@@ -29,8 +29,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Adapters that break the protocol: the rule fails with a message that says what came instead of
- * an answer, and the run goes on with a fresh adapter for the next rule.
+ * Adapters that break the protocol, and a store in process that hangs: the rule fails with a
+ * message that says what came instead of an answer, and the run goes on with a fresh session for
+ * the next rule.
  */
 class BrokenAdaptersTest {
     static final String HELLO = "echo '{\"ok\":true,\"protocol\":1,\"name\":\"broken\",\"version\":\"0\","
