@@ -2,6 +2,7 @@ package dev.odirect.cli;
 
 import dev.odirect.conformance.run.CheckOptions;
 import dev.odirect.conformance.suite.Profile;
+import dev.odirect.conformance.suite.SessionLimits;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,9 +35,17 @@ final class SuiteOptions {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of every generator; printed in failures to replay them.")
     Long seed;
 
-    @Option(names = "--adapter-timeout", defaultValue = "30", paramLabel = "SECONDS",
-            description = "How long an adapter may take to answer one request (default: ${DEFAULT-VALUE}).")
-    long adapterTimeout;
+    @Option(names = {SessionLimits.TIMEOUT_OPTION, "--adapter-timeout"}, paramLabel = "SECONDS",
+            defaultValue = "" + SessionLimits.DEFAULT_TIMEOUT_SECONDS,
+            description = "How long the store, in process or behind an adapter, may take to answer one call; "
+                    + "past it the rule fails and the next gets a fresh session (default: ${DEFAULT-VALUE}).")
+    long timeout;
+
+    @Option(names = SessionLimits.MAX_LINE_OPTION, paramLabel = "SIZE", converter = ByteSizeConverter.class,
+            defaultValue = "" + SessionLimits.DEFAULT_MAX_LINE,
+            description = "The longest answer line an adapter may send, e.g. 256m; a longer one fails the rule "
+                    + "without being kept in memory (default: ${DEFAULT-VALUE} bytes).")
+    int adapterMaxLine;
 
     @Option(names = "--not-direct", description = "The adapter's store does not use O_DIRECT: skip DIRECT-1 and DIRECT-2.")
     boolean notDirect;
@@ -49,8 +58,8 @@ final class SuiteOptions {
                 : Optional.of(target.store == null ? URI.create("direct:///") : target.store);
         return new CheckOptions(store, adapter, dir.toAbsolutePath(), Profile.parse(profile),
                 seed != null ? seed : System.nanoTime() % 1_000_000_000L, out.toAbsolutePath(), rules, crash, recover,
-                fullDir.map(Path::toAbsolutePath), Duration.ofSeconds(adapterTimeout), !notDirect, Optional.empty(),
-                Optional.empty());
+                fullDir.map(Path::toAbsolutePath), new SessionLimits(Duration.ofSeconds(timeout), adapterMaxLine),
+                !notDirect, Optional.empty(), Optional.empty());
     }
 
     static Path defaultOut(String kind) {

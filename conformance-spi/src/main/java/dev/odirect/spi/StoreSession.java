@@ -6,6 +6,8 @@ import java.util.OptionalLong;
  * One session of a store over one root directory: the operations of the adapter protocol. A store
  * reports its own failures as {@link Outcome#error}; an exception means the session itself broke
  * (the suite fails the rule and starts a fresh session). Handles are strings the suite chooses.
+ * The suite makes a session's calls one at a time, on a thread of that session, and gives up on a
+ * session whose call does not return within its timeout ({@code --timeout}).
  */
 public interface StoreSession extends AutoCloseable {
 

@@ -5,6 +5,7 @@ import dev.odirect.conformance.run.CheckOptions;
 import dev.odirect.conformance.run.CheckSetupException;
 import dev.odirect.conformance.run.RuleResult;
 import dev.odirect.conformance.suite.RuleCatalog;
+import dev.odirect.conformance.suite.SessionLimits;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -86,7 +87,8 @@ public final class ContainerMatrixRunner {
         List<String> command = new ArrayList<>(List.of("java", "-Djava.io.tmpdir=" + CellContainer.WORK, "-jar",
                 CellContainer.JAR, "matrix", "--mode", "host", "--cells", cell.name(), "--out", CellContainer.OUT,
                 "--seed", Long.toString(check.seed()), "--profile", check.profile().name().toLowerCase(),
-                "--adapter-timeout", Long.toString(check.adapterTimeout().toSeconds())));
+                SessionLimits.TIMEOUT_OPTION, Long.toString(check.limits().timeout().toSeconds()),
+                SessionLimits.MAX_LINE_OPTION, Integer.toString(check.limits().maxLine())));
         check.store().ifPresent(uri -> command.addAll(List.of("--store", uri.toString())));
         check.adapter().ifPresent(adapter -> command.addAll(List.of("--adapter", adapter)));
         if (!check.direct()) {

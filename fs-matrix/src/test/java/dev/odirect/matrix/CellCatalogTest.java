@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.odirect.conformance.run.CheckOptions;
 import dev.odirect.conformance.run.CheckSetupException;
 import dev.odirect.conformance.suite.Profile;
+import dev.odirect.conformance.suite.SessionLimits;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +71,7 @@ class CellCatalogTest {
     @Test
     void shardsSplitTheCellsWithoutOverlap() throws CheckSetupException {
         CheckOptions check = new CheckOptions(Optional.of(URI.create("direct:///")), Optional.empty(), dir, Profile.QUICK, 1,
-                dir, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(30), true,
+                dir, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), SessionLimits.DEFAULTS, true,
                 Optional.empty(), Optional.empty());
         List<String> all = new java.util.ArrayList<>();
         for (int i = 1; i <= 3; i++) {

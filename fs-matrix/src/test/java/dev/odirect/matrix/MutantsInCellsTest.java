@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.odirect.conformance.run.CheckOptions;
 import dev.odirect.conformance.suite.Profile;
+import dev.odirect.conformance.suite.SessionLimits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,7 +30,7 @@ class MutantsInCellsTest {
     JsonNode matrix(String store, String... cells) throws Exception {
         assumeTrue(HostCommands.isRoot(), "not run: the matrix needs root to mount its cells");
         CheckOptions check = new CheckOptions(Optional.of(URI.create(store)), Optional.empty(), out, Profile.QUICK, 5,
-                out, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(30), true,
+                out, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), SessionLimits.DEFAULTS, true,
                 Optional.empty(), Optional.empty());
         Path where = out.resolve(store.replace(':', '-'));
         MatrixOptions options = new MatrixOptions(check, List.of(cells), MatrixOptions.Mode.HOST,
@@ -78,8 +79,8 @@ class MutantsInCellsTest {
                 + "echo '{\"ok\":true,\"protocol\":1,\"name\":\"dies\",\"version\":\"0\",\"ops\":[\"hello\",\"put\",\"open\",\"write\",\"finish\",\"get\",\"bye\"]}'\n"
                 + "while read line; do case \"$line\" in *bye*) echo '{\"ok\":true}'; exit 0;; *) exit 3;; esac; done\n");
         CheckOptions check = new CheckOptions(Optional.empty(), Optional.of("sh " + adapter), out, Profile.QUICK, 5,
-                out, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(5), true,
-                Optional.empty(), Optional.empty());
+                out, List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+                SessionLimits.DEFAULTS.withTimeout(Duration.ofSeconds(5)), true, Optional.empty(), Optional.empty());
         MatrixOptions options = new MatrixOptions(check, List.of("xfs"), MatrixOptions.Mode.HOST,
                 new MatrixOptions.Shard(1, 1), out.resolve("crash"), Optional.empty());
         JsonNode matrix = new MatrixRunner(options, new PrintStream(new ByteArrayOutputStream()))

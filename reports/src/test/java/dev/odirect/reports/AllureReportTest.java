@@ -10,13 +10,13 @@ import dev.odirect.conformance.run.CheckOptions;
 import dev.odirect.conformance.run.CheckRunner;
 import dev.odirect.conformance.run.CheckSetupException;
 import dev.odirect.conformance.suite.Profile;
+import dev.odirect.conformance.suite.SessionLimits;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +34,7 @@ class AllureReportTest {
         Path out = dir.resolve(name);
         CheckRunner.run(new CheckOptions(Optional.of(URI.create("direct:///")), Optional.empty(), dir, Profile.QUICK, seed,
                 out, List.of("STREAM-2", "KEY-1", "ERROR-1"), Optional.empty(), Optional.empty(), Optional.empty(),
-                Duration.ofSeconds(30), true, Optional.of("cell-" + name), Optional.empty()), QUIET);
+                SessionLimits.DEFAULTS, true, Optional.of("cell-" + name), Optional.empty()), QUIET);
         return out;
     }
 

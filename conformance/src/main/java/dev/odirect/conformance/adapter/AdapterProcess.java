@@ -1,37 +1,52 @@
 package dev.odirect.conformance.adapter;
 
 import dev.odirect.conformance.suite.SessionBrokenException;
-import java.io.BufferedReader;
+import dev.odirect.conformance.suite.SessionLimits;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * An adapter process started from the user's command line ({@code sh -c}), with one answer line
  * awaited per request line. Its stderr is kept (the last 64 KiB) for failure messages and reports.
- * Silence past the timeout, exit, or a closed pipe become {@link SessionBrokenException}s.
+ * Silence past the timeout, an answer line past the limit, exit, or a closed pipe become
+ * {@link SessionBrokenException}s.
  */
 final class AdapterProcess implements AutoCloseable {
-    private static final String END_OF_OUTPUT = "\u0000end";
-
     private final String command;
+    private final SessionLimits limits;
     private final Process process;
     private final OutputStream requests;
-    private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
+    /** One answer at most waits here: an adapter that floods its output is held back by the pipe, not in memory. */
+    private final BlockingQueue<Output> answers = new ArrayBlockingQueue<>(1);
+    private final Thread reader;
     private final StderrTail stderr = new StderrTail(64 * 1024);
 
-    AdapterProcess(String command) throws IOException {
+    /** What the adapter's stdout gave: an answer line, a line past the limit (not kept), or its end. */
+    private sealed interface Output permits Line, TooLong, End {
+    }
+
+    private record Line(String text) implements Output {
+    }
+
+    private record TooLong() implements Output {
+    }
+
+    private record End() implements Output {
+    }
+
+    AdapterProcess(String command, SessionLimits limits) throws IOException {
         this.command = command;
+        this.limits = limits;
         this.process = new ProcessBuilder("/bin/sh", "-c", command).start();
         this.requests = process.getOutputStream();
-        daemon("adapter-stdout", () -> readLines(process.getInputStream()));
+        this.reader = daemon("adapter-stdout", () -> readAnswers(process.getInputStream()));
         daemon("adapter-stderr", () -> stderr.drain(process.getErrorStream()));
     }
 
@@ -44,7 +59,7 @@ final class AdapterProcess implements AutoCloseable {
         } catch (IOException closed) {
             throw broken("its input closed before " + what + " (" + closed.getMessage() + ")");
         }
-        String answer;
+        Output answer;
         try {
             answer = answers.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException interrupted) {
@@ -52,13 +67,16 @@ final class AdapterProcess implements AutoCloseable {
             throw broken("interrupted while waiting for the answer to " + what);
         }
         if (answer == null) {
-            throw broken("no answer to " + what + " within " + timeout.toSeconds() + " s");
+            throw broken(SessionLimits.noAnswer(what, timeout));
         }
-        if (answer.equals(END_OF_OUTPUT)) {
-            answers.add(END_OF_OUTPUT);
+        if (answer instanceof TooLong) {
+            throw broken(limits.answerTooLong(what));
+        }
+        if (answer instanceof End) {
+            answers.offer(answer);
             throw broken("it closed its output before answering " + what + exitStatus());
         }
-        return answer;
+        return ((Line) answer).text();
     }
 
     SessionBrokenException broken(String what) {
@@ -73,6 +91,7 @@ final class AdapterProcess implements AutoCloseable {
     /** Waits briefly for a clean exit, then ends the process and everything it started. */
     @Override
     public void close() {
+        reader.interrupt();
         try {
             requests.close();
         } catch (IOException ignored) {
@@ -102,21 +121,35 @@ final class AdapterProcess implements AutoCloseable {
         return exitValue().map(status -> " (it exited with status " + status + ")").orElse("");
     }
 
-    private void readLines(InputStream out) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(out, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                answers.add(line);
-            }
-        } catch (IOException ignored) {
-            // a dead adapter is reported by exchange()
+    /** Hands each answer to {@link #exchange}; ends when the output ends or the process is closed. */
+    private void readAnswers(InputStream out) {
+        BoundedLineReader lines = new BoundedLineReader(out, limits.maxLine());
+        try {
+            Output next;
+            do {
+                next = nextAnswer(lines);
+                answers.put(next);
+            } while (!(next instanceof End));
+        } catch (InterruptedException closed) {
+            // close() was called: nobody waits for answers any more
         }
-        answers.add(END_OF_OUTPUT);
     }
 
-    private static void daemon(String name, Runnable body) {
+    private static Output nextAnswer(BoundedLineReader lines) {
+        try {
+            String line = lines.readLine();
+            return line == null ? new End() : new Line(line);
+        } catch (BoundedLineReader.LineTooLongException tooLong) {
+            return new TooLong();
+        } catch (IOException gone) {
+            return new End(); // a dead adapter is reported by exchange()
+        }
+    }
+
+    private static Thread daemon(String name, Runnable body) {
         Thread thread = new Thread(body, name);
         thread.setDaemon(true);
         thread.start();
+        return thread;
     }
 }

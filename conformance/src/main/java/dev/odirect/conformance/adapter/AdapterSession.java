@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.odirect.conformance.suite.SessionLimits;
 import dev.odirect.spi.Capability;
 import dev.odirect.spi.Outcome;
 import dev.odirect.spi.StoreInfo;
@@ -20,7 +21,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * The client side of the store adapter protocol, version 1: one adapter process per session,
+ * The client side of the store adapter protocol, version {@value #PROTOCOL}: one adapter process per session,
  * {@code hello} first, one JSON line per request and per answer, {@code bye} at the end. Anything
  * that is not the protocol breaks the session with a message that says what came instead.
  */
@@ -29,32 +30,46 @@ public final class AdapterSession implements StoreSession {
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
             .build());
 
+    /** The protocol version this client speaks: hello asks for it, and the adapter must answer it. */
+    static final int PROTOCOL = 1;
+
     /** The entry of hello's optional {@code promises} list that declares {@link Capability#ATOMIC_VISIBILITY}. */
     public static final String ATOMIC_VISIBILITY = "atomic_visibility";
 
     private final AdapterProcess process;
-    private final Duration timeout;
+    private final SessionLimits limits;
     private final StoreInfo info;
 
-    private AdapterSession(AdapterProcess process, Duration timeout, StoreInfo info) {
+    private AdapterSession(AdapterProcess process, SessionLimits limits, StoreInfo info) {
         this.process = process;
-        this.timeout = timeout;
+        this.limits = limits;
         this.info = info;
     }
 
     /** Starts the adapter and says hello; {@code direct} is what the user says the store does. */
-    public static AdapterSession start(String command, Path root, Duration timeout, boolean direct) throws IOException {
-        AdapterProcess process = new AdapterProcess(command);
+    public static AdapterSession start(String command, Path root, SessionLimits limits, boolean direct) throws IOException {
+        AdapterProcess process = new AdapterProcess(command, limits);
         try {
-            ObjectNode hello = JSON.createObjectNode().put("op", "hello").put("protocol", 1).put("root", root.toString());
-            JsonNode answer = parse(process, process.exchange(JSON.writeValueAsString(hello), "hello", timeout), "hello");
+            ObjectNode hello = JSON.createObjectNode().put("op", "hello").put("protocol", PROTOCOL).put("root", root.toString());
+            String line = process.exchange(JSON.writeValueAsString(hello), "hello", limits.timeout());
+            JsonNode answer = parse(process, line, "hello");
             if (!answer.get("ok").asBoolean()) {
                 throw process.broken("it refused hello: " + answer.path("error").asText() + " " + answer.path("message").asText());
             }
-            return new AdapterSession(process, timeout, infoOf(answer, direct));
+            requireProtocol(process, answer);
+            return new AdapterSession(process, limits, infoOf(answer, direct));
         } catch (RuntimeException | IOException failed) {
             process.close();
             throw failed;
+        }
+    }
+
+    private static void requireProtocol(AdapterProcess process, JsonNode hello) {
+        JsonNode protocol = hello.get("protocol");
+        if (protocol == null || !protocol.isInt() || protocol.intValue() != PROTOCOL) {
+            String answered = protocol == null ? "without a protocol version" : "with protocol " + protocol;
+            throw process.broken("it answered hello " + answered + ", but this suite speaks protocol " + PROTOCOL
+                    + ": answer hello with \"protocol\":" + PROTOCOL);
         }
     }
 
@@ -154,7 +169,7 @@ public final class AdapterSession implements StoreSession {
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }
-        JsonNode answer = parse(process, process.exchange(line, op, timeout), op);
+        JsonNode answer = parse(process, process.exchange(line, op, limits.timeout()), op);
         if (answer.get("ok").asBoolean()) {
             return op.equals("get") ? Outcome.success(decode(answer)) : Outcome.success();
         }

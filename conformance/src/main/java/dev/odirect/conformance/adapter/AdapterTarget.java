@@ -1,29 +1,29 @@
 package dev.odirect.conformance.adapter;
 
+import dev.odirect.conformance.suite.SessionLimits;
 import dev.odirect.conformance.suite.StoreTarget;
 import dev.odirect.spi.StoreInfo;
 import dev.odirect.spi.StoreSession;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /** A store behind an adapter command: a fresh adapter process for every session. */
 public final class AdapterTarget implements StoreTarget {
     private final String command;
-    private final Duration timeout;
+    private final SessionLimits limits;
     private final boolean direct;
     private volatile StoreInfo info;
     private volatile AdapterSession last;
 
-    public AdapterTarget(String command, Duration timeout, boolean direct) {
+    public AdapterTarget(String command, SessionLimits limits, boolean direct) {
         this.command = command;
-        this.timeout = timeout;
+        this.limits = limits;
         this.direct = direct;
     }
 
     @Override
     public StoreSession open(Path root) throws IOException {
-        AdapterSession session = AdapterSession.start(command, root, timeout, direct);
+        AdapterSession session = AdapterSession.start(command, root, limits, direct);
         info = session.info();
         last = session;
         return session;

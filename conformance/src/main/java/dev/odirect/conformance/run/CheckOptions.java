@@ -1,10 +1,10 @@
 package dev.odirect.conformance.run;
 
 import dev.odirect.conformance.suite.Profile;
+import dev.odirect.conformance.suite.SessionLimits;
 import dev.odirect.conformance.suite.SuiteSettings;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,7 @@ import java.util.Optional;
 /** What one `odirect check` runs: which store, where, how hard, which rules, and where results go. */
 public record CheckOptions(Optional<URI> store, Optional<String> adapter, Path dir, Profile profile, long seed, Path out,
                            List<String> rules, Optional<String> crashCommand, Optional<String> recoverCommand,
-                           Optional<Path> fullDir, Duration adapterTimeout, boolean direct, Optional<String> cell,
+                           Optional<Path> fullDir, SessionLimits limits, boolean direct, Optional<String> cell,
                            Optional<String> noCrashReason) {
 
     /** The configuration parameters the rules read (see {@link SuiteSettings}). */
@@ -24,7 +24,8 @@ public record CheckOptions(Optional<URI> store, Optional<String> adapter, Path d
         parameters.put(SuiteSettings.DIR, dir.toString());
         parameters.put(SuiteSettings.PROFILE, profile.name());
         parameters.put(SuiteSettings.SEED, Long.toString(seed));
-        parameters.put(SuiteSettings.ADAPTER_TIMEOUT, Long.toString(adapterTimeout.toSeconds()));
+        parameters.put(SuiteSettings.TIMEOUT, Long.toString(limits.timeout().toSeconds()));
+        parameters.put(SuiteSettings.ADAPTER_MAX_LINE, Integer.toString(limits.maxLine()));
         parameters.put(SuiteSettings.DIRECT, Boolean.toString(direct));
         crashCommand.ifPresent(command -> parameters.put(SuiteSettings.CRASH, command));
         recoverCommand.ifPresent(command -> parameters.put(SuiteSettings.RECOVER, command));
@@ -39,7 +40,7 @@ public record CheckOptions(Optional<URI> store, Optional<String> adapter, Path d
                                 Optional<String> crash, Optional<String> recover, Optional<Path> full,
                                 Optional<String> whyNoCrash) {
         return new CheckOptions(store, adapter, cellDir, profile, seed, cellOut, cellRules, crash, recover, full,
-                adapterTimeout, direct, Optional.of(name), whyNoCrash);
+                limits, direct, Optional.of(name), whyNoCrash);
     }
 
     public SuiteSettings settings() {

@@ -6,22 +6,28 @@ import dev.odirect.spi.StoreSession;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ServiceLoader;
 
-/** A Java store in this process, found with {@link ServiceLoader} by the URI it accepts. */
+/**
+ * A Java store in this process, found with {@link ServiceLoader} by the URI it accepts. Its
+ * sessions answer each call within the timeout, or break as a silent adapter's do.
+ */
 public final class ProviderTarget implements StoreTarget {
     private final StoreProvider provider;
     private final URI uri;
+    private final Duration timeout;
 
-    public ProviderTarget(StoreProvider provider, URI uri) {
+    public ProviderTarget(StoreProvider provider, URI uri, Duration timeout) {
         this.provider = provider;
         this.uri = uri;
+        this.timeout = timeout;
     }
 
-    public static ProviderTarget find(URI uri) {
+    public static ProviderTarget find(URI uri, Duration timeout) {
         for (StoreProvider provider : ServiceLoader.load(StoreProvider.class)) {
             if (provider.accepts(uri)) {
-                return new ProviderTarget(provider, uri);
+                return new ProviderTarget(provider, uri, timeout);
             }
         }
         throw new IllegalArgumentException("no store provider on the class path accepts " + uri
@@ -30,7 +36,7 @@ public final class ProviderTarget implements StoreTarget {
 
     @Override
     public StoreSession open(Path root) throws IOException {
-        return provider.open(uri, root);
+        return TimedSession.open(new SessionWorker("store '" + uri + "'", timeout), () -> provider.open(uri, root));
     }
 
     @Override

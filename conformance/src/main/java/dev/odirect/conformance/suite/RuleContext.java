@@ -119,8 +119,9 @@ public final class RuleContext implements AutoCloseable {
     public void closeSession() {
         if (session != null) {
             lastOperations = session.recentOperations();
-            session.close();
-            session = null;
+            RecordingSession closing = session;
+            session = null; // even when closing fails, the next call gets a fresh session
+            closing.close();
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.function.Function;
  * {@code odirect check}, the fs-matrix and the self-tests all hand them over.
  */
 public record SuiteSettings(Optional<URI> store, Optional<String> adapter, Path dir, long seed, Profile profile,
-                            Duration adapterTimeout, boolean direct, Optional<String> crashCommand,
+                            SessionLimits limits, boolean direct, Optional<String> crashCommand,
                             Optional<String> recoverCommand, Optional<Path> fullDir, Optional<String> cell,
                             Optional<String> noCrashReason) {
     public static final String STORE = "odirect.store";
@@ -20,7 +20,10 @@ public record SuiteSettings(Optional<URI> store, Optional<String> adapter, Path 
     public static final String DIR = "odirect.dir";
     public static final String SEED = "odirect.seed";
     public static final String PROFILE = "odirect.profile";
-    public static final String ADAPTER_TIMEOUT = "odirect.adapter.timeout";
+    /** Seconds a store may take to answer one call, in process or behind an adapter. */
+    public static final String TIMEOUT = "odirect.timeout";
+    /** Bytes an adapter's answer line may have. */
+    public static final String ADAPTER_MAX_LINE = "odirect.adapter.max.line";
     public static final String DIRECT = "odirect.direct";
     public static final String CRASH = "odirect.crash";
     public static final String RECOVER = "odirect.recover";
@@ -39,15 +42,40 @@ public record SuiteSettings(Optional<URI> store, Optional<String> adapter, Path 
                 Path.of(parameters.apply(DIR).orElse(System.getProperty("java.io.tmpdir"))),
                 parameters.apply(SEED).map(Long::parseLong).orElseGet(System::nanoTime),
                 parameters.apply(PROFILE).map(Profile::parse).orElse(Profile.QUICK),
-                Duration.ofSeconds(parameters.apply(ADAPTER_TIMEOUT).map(Long::parseLong).orElse(30L)),
+                limits(parameters),
                 parameters.apply(DIRECT).map(Boolean::parseBoolean).orElse(true),
                 parameters.apply(CRASH), parameters.apply(RECOVER), parameters.apply(FULL_DIR).map(Path::of),
                 parameters.apply(CELL), parameters.apply(NO_CRASH_REASON));
     }
 
+    private static SessionLimits limits(Function<String, Optional<String>> parameters) {
+        SessionLimits limits = SessionLimits.DEFAULTS;
+        Optional<String> timeout = parameters.apply(TIMEOUT);
+        if (timeout.isPresent()) {
+            limits = limits.withTimeout(Duration.ofSeconds(wholeNumber(TIMEOUT, timeout.get(), Long.MAX_VALUE)));
+        }
+        Optional<String> maxLine = parameters.apply(ADAPTER_MAX_LINE);
+        if (maxLine.isPresent()) {
+            limits = limits.withMaxLine((int) wholeNumber(ADAPTER_MAX_LINE, maxLine.get(), Integer.MAX_VALUE));
+        }
+        return limits;
+    }
+
+    private static long wholeNumber(String key, String value, long max) {
+        try {
+            long number = Long.parseLong(value.trim());
+            if (number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException notANumber) {
+            // said below
+        }
+        throw new IllegalArgumentException(key + " must be a whole number up to " + max + ", not '" + value + "'");
+    }
+
     public StoreTarget target() {
-        return store.<StoreTarget>map(ProviderTarget::find)
-                .orElseGet(() -> new AdapterTarget(adapter.orElseThrow(), adapterTimeout, direct));
+        return store.<StoreTarget>map(uri -> ProviderTarget.find(uri, limits.timeout()))
+                .orElseGet(() -> new AdapterTarget(adapter.orElseThrow(), limits, direct));
     }
 
     /** The command that runs one rule again with the same inputs. */

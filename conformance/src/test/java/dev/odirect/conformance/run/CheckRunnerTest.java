@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.odirect.conformance.suite.Profile;
+import dev.odirect.conformance.suite.SessionLimits;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -26,7 +26,7 @@ class CheckRunnerTest {
 
     CheckOptions options(String store, List<String> rules) {
         return new CheckOptions(Optional.of(URI.create(store)), Optional.empty(), dir, Profile.QUICK, 11,
-                dir.resolve("out"), rules, Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(30),
+                dir.resolve("out"), rules, Optional.empty(), Optional.empty(), Optional.empty(), SessionLimits.DEFAULTS,
                 true, Optional.empty(), Optional.empty());
     }
 
@@ -75,7 +75,7 @@ class CheckRunnerTest {
                 System.out)).getMessage().contains("no store provider"));
         CheckOptions missing = new CheckOptions(Optional.of(URI.create("direct:///")), Optional.empty(),
                 dir.resolve("absent"), Profile.QUICK, 1, dir.resolve("out"), List.of(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Duration.ofSeconds(30), true, Optional.empty(), Optional.empty());
+                Optional.empty(), SessionLimits.DEFAULTS, true, Optional.empty(), Optional.empty());
         assertTrue(assertThrows(CheckSetupException.class, () -> CheckRunner.run(missing, System.out))
                 .getMessage().contains("does not exist"));
     }
