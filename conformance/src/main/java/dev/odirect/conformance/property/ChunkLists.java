@@ -8,18 +8,30 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-/** Generation, shrinking and classification of streaming-write inputs. */
+/** Generation, shrinking and classification of the inputs of writes: streams of chunks, and objects for put (one chunk). */
 public final class ChunkLists {
     /** An object this large crosses the write buffers stores commonly use (1 MiB is ours). */
     public static final int MULTI_BUFFER = 2 << 20;
+    /** Edge-biased chunks are otherwise any size up to this. */
+    private static final int ANY_CHUNK_UP_TO = 20000;
+    /** Objects for put are otherwise any size up to this. */
+    private static final int ANY_OBJECT_UP_TO = 70000;
+    /** Chunks of a multi-MiB stream are otherwise any size up to this. */
+    private static final int ANY_LARGE_CHUNK_UP_TO = 300000;
 
     public enum Shape { ALIGNED, UNALIGNED, HYBRID, TAIL_ONLY, SMALL_CHUNKS, LARGE_CHUNKS, EMPTY_MIXED, ALL_EMPTY, MULTI_BUFFER }
 
-    private ChunkLists() {
+    private final Sizes sizes;
+    private final int largeEvery;
+
+    /** Inputs with sizes from {@code sizes}; {@code largeEvery} in 100 random ones are several MiB. */
+    public ChunkLists(Sizes sizes, int largeEvery) {
+        this.sizes = sizes;
+        this.largeEvery = largeEvery;
     }
 
-    /** Streams of every shape; {@code largeEvery} in 100 are several MiB. */
-    public static Gen<ChunkList> streams(int largeEvery) {
+    /** Streams of every shape. */
+    public Gen<ChunkList> streams() {
         return random -> {
             Shape shape = random.nextInt(100) < largeEvery ? Shape.MULTI_BUFFER
                     : Shape.values()[random.nextInt(Shape.values().length - 1)];
@@ -27,41 +39,59 @@ public final class ChunkLists {
         };
     }
 
-    static List<Integer> sizes(Shape shape, Random random) {
+    /** Objects for put: one chunk of an edge-biased size. */
+    public Gen<ChunkList> objects() {
+        return random -> {
+            int size = random.nextInt(100) < largeEvery ? multiBuffer(random) : sizes.edgeBiased(random, ANY_OBJECT_UP_TO);
+            return new ChunkList(List.of(size), random.nextLong());
+        };
+    }
+
+    /** A size of several MiB. */
+    static int multiBuffer(Random random) {
+        return MULTI_BUFFER + random.nextInt(3 << 20);
+    }
+
+    List<Integer> sizes(Shape shape, Random random) {
         int count = 1 + random.nextInt(6);
-        List<Integer> sizes = new ArrayList<>();
+        List<Integer> chunks = new ArrayList<>();
         switch (shape) {
-            case ALIGNED -> IntStream.range(0, count).forEach(i -> sizes.add(Sizes.alignmentMultiple(random)));
-            case UNALIGNED -> IntStream.range(0, count).forEach(i -> sizes.add(Sizes.edgeBiased(random, 20000)));
+            case ALIGNED -> IntStream.range(0, count).forEach(i -> chunks.add(sizes.alignmentMultiple(random)));
+            case UNALIGNED -> IntStream.range(0, count).forEach(i -> chunks.add(sizes.edgeBiased(random, ANY_CHUNK_UP_TO)));
             case HYBRID -> {
-                IntStream.range(0, count).forEach(i -> sizes.add(4096 * (1 + random.nextInt(3))));
-                sizes.add(1 + random.nextInt(4095));
+                IntStream.range(0, count).forEach(i -> chunks.add(4096 * (1 + random.nextInt(3))));
+                chunks.add(1 + random.nextInt(4095));
             }
-            case TAIL_ONLY -> sizes.add(1 + random.nextInt(random.nextBoolean() ? 511 : 4095));
-            case SMALL_CHUNKS -> IntStream.range(0, 2 + random.nextInt(30)).forEach(i -> sizes.add(random.nextInt(512)));
-            case LARGE_CHUNKS -> IntStream.range(0, count).forEach(i -> sizes.add(4097 + random.nextInt(70000)));
+            case TAIL_ONLY -> chunks.add(1 + random.nextInt(random.nextBoolean() ? 511 : 4095));
+            case SMALL_CHUNKS -> IntStream.range(0, 2 + random.nextInt(30)).forEach(i -> chunks.add(random.nextInt(512)));
+            case LARGE_CHUNKS -> IntStream.range(0, count).forEach(i -> chunks.add(4097 + random.nextInt(70000)));
             case EMPTY_MIXED -> {
-                IntStream.range(0, count).forEach(i -> sizes.add(Sizes.edgeBiased(random, 20000)));
-                sizes.add(0, 0);
-                sizes.add(random.nextInt(sizes.size() + 1), 0);
-                sizes.add(0);
+                IntStream.range(0, count).forEach(i -> chunks.add(sizes.edgeBiased(random, ANY_CHUNK_UP_TO)));
+                chunks.add(0, 0);
+                chunks.add(random.nextInt(chunks.size() + 1), 0);
+                chunks.add(0);
             }
-            case ALL_EMPTY -> IntStream.range(0, random.nextInt(4)).forEach(i -> sizes.add(0));
-            case MULTI_BUFFER -> {
-                int target = MULTI_BUFFER + random.nextInt(3 << 20);
-                while (target > 0) {
-                    int chunk = Math.min(target, random.nextBoolean() ? 1 << 20 : 1 + random.nextInt(300000));
-                    sizes.add(chunk);
-                    target -= chunk;
-                }
-            }
+            case ALL_EMPTY -> IntStream.range(0, random.nextInt(4)).forEach(i -> chunks.add(0));
+            case MULTI_BUFFER -> chunks.addAll(split(multiBuffer(random), random));
             default -> throw new IllegalStateException(shape.name());
         }
-        return sizes;
+        return chunks;
+    }
+
+    /** {@code total} bytes as chunks, half of them the size of a buffer edge, the others edge-biased (0 now and then). */
+    List<Integer> split(int total, Random random) {
+        List<Integer> chunks = new ArrayList<>();
+        for (int left = total; left > 0; ) {
+            int chunk = Math.min(left, random.nextBoolean() ? sizes.bufferEdge(random)
+                    : sizes.edgeBiased(random, ANY_LARGE_CHUNK_UP_TO));
+            chunks.add(chunk);
+            left -= chunk;
+        }
+        return chunks;
     }
 
     /** Drop a chunk (last ones first), then make one chunk smaller. */
-    public static Shrinker<ChunkList> shrinker() {
+    public Shrinker<ChunkList> shrinker() {
         return list -> {
             List<Integer> sizes = list.sizes();
             Stream<ChunkList> dropped = IntStream.range(0, sizes.size()).map(i -> sizes.size() - 1 - i)

@@ -1,7 +1,7 @@
 package dev.odirect.conformance.rules;
 
 import dev.odirect.conformance.property.ChunkList;
-import dev.odirect.conformance.property.Gen;
+import dev.odirect.conformance.property.ChunkLists;
 import dev.odirect.conformance.property.Property;
 import dev.odirect.conformance.property.PropertyRunner;
 import dev.odirect.conformance.property.Sizes;
@@ -15,18 +15,11 @@ import org.junit.jupiter.api.Test;
 @ConformanceRules
 class PutRules {
 
-    /** An object for put: one "chunk" of an edge-biased size, now and then several MiB. */
-    static Gen<ChunkList> objects(int largeEvery) {
-        return random -> {
-            int size = random.nextInt(100) < largeEvery ? (1 << 20) + random.nextInt(4 << 20) : Sizes.edgeBiased(random, 70000);
-            return new ChunkList(List.of(size), random.nextLong());
-        };
-    }
-
     @Test
     void required_PUT_1_putStoresExactBytes(RuleContext ctx) {
         AtomicInteger tries = new AtomicInteger();
-        Property<ChunkList> exact = Property.of("PUT-1 exact put", objects(ctx.profile().largeEvery()),
+        ChunkLists lists = new ChunkLists(ctx.sizes(), ctx.profile().largeEvery());
+        Property<ChunkList> exact = Property.of("PUT-1 exact put", lists.objects(),
                 input -> Sizes.shrink(input.total()).map(size -> input.withSizes(List.of(size))),
                 input -> {
                     ctx.store().mark();

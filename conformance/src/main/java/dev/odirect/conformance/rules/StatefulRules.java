@@ -22,8 +22,9 @@ class StatefulRules {
         boolean abort = ctx.info().offers(Capability.ABORT);
         boolean delete = ctx.info().offers(Capability.DELETE);
         AtomicInteger sequence = new AtomicInteger();
-        Property<List<Op>> agrees = Property.of("STATE-1 sequences agree with the model",
-                OpSequences.sequences(ctx.profile().opsPerSequence(), abort, delete), OpSequences.shrinker(),
+        OpSequences sequences = new OpSequences(ctx.sizes(), ctx.profile().opsPerSequence(), abort, delete);
+        Property<List<Op>> agrees = Property.of("STATE-1 sequences agree with the model", sequences.sequences(),
+                sequences.shrinker(),
                 (List<Op> ops) -> {
                     ctx.store().mark();
                     new SequenceRunner(ctx, "s" + sequence.incrementAndGet() + "/").run(ops);

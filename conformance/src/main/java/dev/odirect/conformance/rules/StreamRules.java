@@ -20,13 +20,13 @@ class StreamRules {
     @Test
     void required_STREAM_1_streamStoresExactBytes(RuleContext ctx) {
         AtomicInteger tries = new AtomicInteger();
-        Property<ChunkList> exact = Property.of("STREAM-1 exact stream", ChunkLists.streams(ctx.profile().largeEvery()),
-                ChunkLists.shrinker(), input -> {
-                    ctx.store().mark();
-                    String key = "p/" + tries.incrementAndGet();
-                    Writes.streamAndVerify(ctx, key, input);
-                    ctx.disk().remove(key);
-                }).withCoverage(ChunkLists::classify, Map.of("empty chunk", 1, "hybrid tail", 1, "exact multiple", 1,
+        ChunkLists lists = new ChunkLists(ctx.sizes(), ctx.profile().largeEvery());
+        Property<ChunkList> exact = Property.of("STREAM-1 exact stream", lists.streams(), lists.shrinker(), input -> {
+            ctx.store().mark();
+            String key = "p/" + tries.incrementAndGet();
+            Writes.streamAndVerify(ctx, key, input);
+            ctx.disk().remove(key);
+        }).withCoverage(ChunkLists::classify, Map.of("empty chunk", 1, "hybrid tail", 1, "exact multiple", 1,
                         "sub-512 object", 1, "multi-buffer object", 1));
         PropertyRunner.run(exact, ctx.seed(), ctx.profile().tries(), ctx.progress(ctx.profile().tries()));
     }

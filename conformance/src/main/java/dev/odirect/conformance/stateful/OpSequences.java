@@ -14,17 +14,29 @@ import java.util.stream.Stream;
 /** Random operation sequences over a few keys, writers interleaved, that respect the model's preconditions. */
 public final class OpSequences {
     static final List<String> KEYS = List.of("a", "b", "c/d", "c/e");
+    /** Edge-biased sizes of puts and writes are otherwise any size up to this. */
+    private static final int ANY_SIZE_UP_TO = 20000;
 
-    private OpSequences() {
+    private final Sizes sizes;
+    private final int length;
+    private final boolean abort;
+    private final boolean delete;
+
+    /** Sequences of {@code length} operations, with abort and delete where the store offers them. */
+    public OpSequences(Sizes sizes, int length, boolean abort, boolean delete) {
+        this.sizes = sizes;
+        this.length = length;
+        this.abort = abort;
+        this.delete = delete;
     }
 
-    public static Gen<List<Op>> sequences(int length, boolean abort, boolean delete) {
+    public Gen<List<Op>> sequences() {
         return random -> {
             Model model = new Model();
             List<Op> ops = new ArrayList<>();
             int handles = 0;
             while (ops.size() < length) {
-                Op op = next(random, model, abort, delete, handles);
+                Op op = next(random, model, handles);
                 if (op instanceof Op.Open) {
                     handles++;
                 }
@@ -37,17 +49,17 @@ public final class OpSequences {
         };
     }
 
-    private static Op next(Random random, Model model, boolean abort, boolean delete, int handles) {
+    private Op next(Random random, Model model, int handles) {
         List<String> open = new ArrayList<>(model.openHandles());
         String key = KEYS.get(random.nextInt(KEYS.size()));
         String someHandle = open.isEmpty() || random.nextInt(10) == 0 ? "h" + random.nextInt(handles + 1) : open.get(random.nextInt(open.size()));
         int pick = random.nextInt(100);
         if (pick < 15) {
-            return new Op.Put(key, Sizes.edgeBiased(random, 20000), random.nextInt(1000));
+            return new Op.Put(key, sizes.edgeBiased(random, ANY_SIZE_UP_TO), random.nextInt(1000));
         } else if (pick < 30) {
             return new Op.Open(key, "h" + handles);
         } else if (pick < 60) {
-            return new Op.Write(someHandle, Sizes.edgeBiased(random, 20000), random.nextInt(1000));
+            return new Op.Write(someHandle, sizes.edgeBiased(random, ANY_SIZE_UP_TO), random.nextInt(1000));
         } else if (pick < 75) {
             return new Op.Finish(someHandle);
         } else if (pick < 82 && abort) {
@@ -59,7 +71,7 @@ public final class OpSequences {
     }
 
     /** Drop one operation (from the end first), then make one put or write smaller; keep only valid sequences. */
-    public static Shrinker<List<Op>> shrinker() {
+    public Shrinker<List<Op>> shrinker() {
         return ops -> {
             Stream<List<Op>> dropped = IntStream.range(0, ops.size()).map(i -> ops.size() - 1 - i).mapToObj(i -> {
                 List<Op> fewer = new ArrayList<>(ops);

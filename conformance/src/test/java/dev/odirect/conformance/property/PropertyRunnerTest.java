@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Test;
 
 /** The harness tested against properties whose minimal counterexamples are known. */
 class PropertyRunnerTest {
-    static final Gen<ChunkList> STREAMS = ChunkLists.streams(0);
+    static final Sizes SIZES = new Sizes(4096);
+    static final ChunkLists LISTS = new ChunkLists(SIZES, 0);
+    static final Gen<ChunkList> STREAMS = LISTS.streams();
 
     static Property<ChunkList> noChunkOver4096() {
-        return Property.of("no chunk over 4096", STREAMS, ChunkLists.shrinker(), input -> {
+        return Property.of("no chunk over 4096", STREAMS, LISTS.shrinker(), input -> {
             if (input.sizes().stream().anyMatch(size -> size > 4096)) {
                 throw new AssertionError("a chunk over 4096 in " + input.sizes());
             }
@@ -43,7 +45,7 @@ class PropertyRunnerTest {
     @Test
     void missingCoverageFailsAPassingProperty() {
         Gen<ChunkList> alignedOnly = random -> new ChunkList(List.of(4096 * (1 + random.nextInt(4))), random.nextLong());
-        Property<ChunkList> property = Property.of("aligned only", alignedOnly, ChunkLists.shrinker(), input -> { })
+        Property<ChunkList> property = Property.of("aligned only", alignedOnly, LISTS.shrinker(), input -> { })
                 .withCoverage(ChunkLists::classify, Map.of("hybrid tail", 1));
         AssertionError failure = assertThrows(AssertionError.class, () -> PropertyRunner.run(property, 1, 100, done -> { }));
         assertTrue(failure.getMessage().contains("'hybrid tail' were generated 0 times"), failure.getMessage());
@@ -51,7 +53,7 @@ class PropertyRunnerTest {
 
     @Test
     void theStreamGeneratorReachesEveryRequiredClass() {
-        Property<ChunkList> holds = Property.of("holds", ChunkLists.streams(5), ChunkLists.shrinker(), input -> { })
+        Property<ChunkList> holds = Property.of("holds", new ChunkLists(SIZES, 5).streams(), LISTS.shrinker(), input -> { })
                 .withCoverage(ChunkLists::classify, Map.of("empty chunk", 1, "hybrid tail", 1, "exact multiple", 1,
                         "sub-512 object", 1, "multi-buffer object", 1, "0-byte object", 1));
         PropertyRunner.Statistics statistics = PropertyRunner.run(holds, 3, 60, done -> { });
@@ -66,7 +68,7 @@ class PropertyRunnerTest {
                 super("adapter went silent");
             }
         }
-        Property<ChunkList> property = Property.of("broken session", STREAMS, ChunkLists.shrinker(), input -> {
+        Property<ChunkList> property = Property.of("broken session", STREAMS, LISTS.shrinker(), input -> {
             calls.incrementAndGet();
             throw new Broken();
         });
@@ -77,8 +79,9 @@ class PropertyRunnerTest {
 
     @Test
     void operationSequencesShrinkByDroppingOperations() {
-        Property<List<Op>> noFinishAfterWrite = Property.of("never finish", OpSequences.sequences(30, true, true),
-                OpSequences.shrinker(), ops -> {
+        OpSequences sequences = new OpSequences(SIZES, 30, true, true);
+        Property<List<Op>> noFinishAfterWrite = Property.of("never finish", sequences.sequences(),
+                sequences.shrinker(), ops -> {
                     if (ops.stream().anyMatch(op -> op instanceof Op.Finish)) {
                         throw new AssertionError("finished");
                     }
