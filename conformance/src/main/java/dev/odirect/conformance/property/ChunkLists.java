@@ -4,14 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /** Generation, shrinking and classification of the inputs of writes: streams of chunks, and objects for put (one chunk). */
 public final class ChunkLists {
-    /** An object this large crosses the write buffers stores commonly use (1 MiB is ours). */
-    public static final int MULTI_BUFFER = 2 << 20;
+    public static final String EMPTY_CHUNK = "empty chunk";
     /** Edge-biased chunks are otherwise any size up to this. */
     private static final int ANY_CHUNK_UP_TO = 20000;
     /** Objects for put are otherwise any size up to this. */
@@ -42,14 +40,31 @@ public final class ChunkLists {
     /** Objects for put: one chunk of an edge-biased size. */
     public Gen<ChunkList> objects() {
         return random -> {
-            int size = random.nextInt(100) < largeEvery ? multiBuffer(random) : sizes.edgeBiased(random, ANY_OBJECT_UP_TO);
+            int size = random.nextInt(100) < largeEvery ? SizeClasses.multiBuffer(random)
+                    : sizes.edgeBiased(random, ANY_OBJECT_UP_TO);
             return new ChunkList(List.of(size), random.nextLong());
         };
     }
 
-    /** A size of several MiB. */
-    static int multiBuffer(Random random) {
-        return MULTI_BUFFER + random.nextInt(3 << 20);
+    /** A stream with empty chunks, and one of each size class, its bytes split into chunks. */
+    public List<CoverageClass<ChunkList>> streamClasses() {
+        List<CoverageClass<ChunkList>> classes = new ArrayList<>();
+        classes.add(new CoverageClass<>(EMPTY_CHUNK, listOf(random -> sizes(Shape.EMPTY_MIXED, random))));
+        SizeClasses.examples(sizes).forEach((label, size) ->
+                classes.add(new CoverageClass<>(label, listOf(random -> split(size.next(random), random)))));
+        return classes;
+    }
+
+    /** An object of each size class. */
+    public List<CoverageClass<ChunkList>> objectClasses() {
+        return SizeClasses.examples(sizes).entrySet().stream()
+                .map(example -> new CoverageClass<>(example.getKey(),
+                        listOf(random -> List.of(example.getValue().next(random)))))
+                .toList();
+    }
+
+    private static Gen<ChunkList> listOf(Gen<List<Integer>> chunkSizes) {
+        return random -> new ChunkList(chunkSizes.next(random), random.nextLong());
     }
 
     List<Integer> sizes(Shape shape, Random random) {
@@ -72,7 +87,7 @@ public final class ChunkLists {
                 chunks.add(0);
             }
             case ALL_EMPTY -> IntStream.range(0, random.nextInt(4)).forEach(i -> chunks.add(0));
-            case MULTI_BUFFER -> chunks.addAll(split(multiBuffer(random), random));
+            case MULTI_BUFFER -> chunks.addAll(split(SizeClasses.multiBuffer(random), random));
             default -> throw new IllegalStateException(shape.name());
         }
         return chunks;
@@ -110,27 +125,11 @@ public final class ChunkLists {
         };
     }
 
-    /** Coverage classes, judged against a 4096-byte alignment (the strictest common one). */
+    /** Coverage classes: the size classes of the object, and whether a chunk is empty. */
     public static Set<String> classify(ChunkList list) {
-        Set<String> labels = new TreeSet<>();
-        int total = list.total();
+        Set<String> labels = SizeClasses.of(list.total());
         if (list.sizes().contains(0)) {
-            labels.add("empty chunk");
-        }
-        if (total > 4096 && total % 4096 != 0) {
-            labels.add("hybrid tail");
-        }
-        if (total > 0 && total % 512 == 0) {
-            labels.add("exact multiple");
-        }
-        if (total > 0 && total < 512) {
-            labels.add("sub-512 object");
-        }
-        if (total == 0) {
-            labels.add("0-byte object");
-        }
-        if (total >= MULTI_BUFFER) {
-            labels.add("multi-buffer object");
+            labels.add(EMPTY_CHUNK);
         }
         return labels;
     }

@@ -7,10 +7,10 @@ import java.util.TreeMap;
 import java.util.function.IntConsumer;
 
 /**
- * Runs a property: {@code tries} inputs from one seed; the first failure is shrunk greedily (the
- * first simpler candidate that still fails is taken, until none does or the budget is spent), and
- * thrown as a {@link PropertyFailedError} carrying the seed and the shrunk input. After a pass,
- * required coverage is checked.
+ * Runs a property on inputs from one seed: first one input of each required coverage class, each
+ * of which must be of its class, then random inputs up to {@code tries} in all. The first failure
+ * is shrunk greedily (the first simpler candidate that still fails is taken, until none does or the
+ * budget is spent) and thrown as a {@link PropertyFailedError} carrying the seed and the shrunk input.
  */
 public final class PropertyRunner {
     private static final int MAX_SHRINK_ATTEMPTS = 2000;
@@ -25,28 +25,39 @@ public final class PropertyRunner {
     public static <T> Statistics run(Property<T> property, long seed, int tries, IntConsumer progress) {
         Random random = new Random(seed);
         Map<String, Integer> labels = new TreeMap<>();
-        for (int attempt = 1; attempt <= tries; attempt++) {
-            T input = property.gen().next(random);
-            property.classify().apply(input).forEach(label -> labels.merge(label, 1, Integer::sum));
-            Throwable failure = falsifies(property, input);
-            if (failure instanceof DoNotShrink) {
-                throw new PropertyFailedError(property.name(), seed, attempt, property.show().apply(input),
-                        property.show().apply(input), 0, failure);
-            }
-            if (failure != null) {
-                throw shrink(property, seed, attempt, input, failure);
-            }
+        int attempt = 0;
+        for (CoverageClass<T> required : property.required()) {
+            attempt++;
+            check(property, required.example().next(random), seed, attempt, labels);
             progress.accept(attempt);
         }
-        property.requiredCoverage().forEach((label, minimum) -> {
-            int hits = labels.getOrDefault(label, 0);
-            if (hits < minimum) {
-                throw new AssertionError("coverage of property " + property.name() + ": inputs of class '" + label
-                        + "' were generated " + hits + " times in " + tries + " tries (seed " + seed
-                        + "), at least " + minimum + " needed; the generator no longer reaches them. Seen: " + labels);
+        // a class its generator misses fails at once, not after the random tries
+        for (CoverageClass<T> required : property.required()) {
+            if (!labels.containsKey(required.label())) {
+                throw new AssertionError("coverage of property " + property.name() + ": the input made for class '"
+                        + required.label() + "' is not of that class (seed " + seed + "); its generator no longer"
+                        + " reaches it. Seen: " + labels);
             }
-        });
-        return new Statistics(tries, labels);
+        }
+        while (attempt < tries) {
+            attempt++;
+            check(property, property.gen().next(random), seed, attempt, labels);
+            progress.accept(attempt);
+        }
+        return new Statistics(attempt, labels);
+    }
+
+    /** Classifies and checks one input; a failure is shrunk and thrown. */
+    private static <T> void check(Property<T> property, T input, long seed, int attempt, Map<String, Integer> labels) {
+        property.classify().apply(input).forEach(label -> labels.merge(label, 1, Integer::sum));
+        Throwable failure = falsifies(property, input);
+        if (failure instanceof DoNotShrink) {
+            throw new PropertyFailedError(property.name(), seed, attempt, property.show().apply(input),
+                    property.show().apply(input), 0, failure);
+        }
+        if (failure != null) {
+            throw shrink(property, seed, attempt, input, failure);
+        }
     }
 
     private static <T> PropertyFailedError shrink(Property<T> property, long seed, int attempt, T original,

@@ -1,5 +1,6 @@
 package dev.odirect.conformance.stateful;
 
+import dev.odirect.conformance.property.CoverageClass;
 import dev.odirect.conformance.property.Gen;
 import dev.odirect.conformance.property.Shrinker;
 import dev.odirect.conformance.property.Sizes;
@@ -14,6 +15,9 @@ import java.util.stream.Stream;
 /** Random operation sequences over a few keys, writers interleaved, that respect the model's preconditions. */
 public final class OpSequences {
     static final List<String> KEYS = List.of("a", "b", "c/d", "c/e");
+    public static final String INTERLEAVED_WRITERS = "interleaved writers";
+    public static final String OVERWRITE = "overwrite";
+    public static final String EXPECTED_ERROR = "expected error";
     /** Edge-biased sizes of puts and writes are otherwise any size up to this. */
     private static final int ANY_SIZE_UP_TO = 20000;
 
@@ -31,17 +35,31 @@ public final class OpSequences {
     }
 
     public Gen<List<Op>> sequences() {
+        return continuing(random -> List.of());
+    }
+
+    /** A sequence of each class, opened by operations that make it one, then random. */
+    public List<CoverageClass<List<Op>>> classes() {
+        return List.of(
+                new CoverageClass<>(INTERLEAVED_WRITERS, continuing(random ->
+                        List.of(new Op.Open(KEYS.get(0), "h0"), new Op.Open(KEYS.get(1), "h1")))),
+                new CoverageClass<>(OVERWRITE, continuing(random -> List.of(put(random, KEYS.get(0)), put(random, KEYS.get(0))))),
+                new CoverageClass<>(EXPECTED_ERROR, continuing(random -> List.of(new Op.Finish("h0")))));
+    }
+
+    private Gen<List<Op>> continuing(Gen<List<Op>> opening) {
         return random -> {
             Model model = new Model();
-            List<Op> ops = new ArrayList<>();
-            int handles = 0;
+            List<Op> ops = new ArrayList<>(opening.next(random));
+            ops.forEach(op -> model.apply(withoutData(op)));
+            int handles = (int) ops.stream().filter(Op.Open.class::isInstance).count();
             while (ops.size() < length) {
                 Op op = next(random, model, handles);
                 if (op instanceof Op.Open) {
                     handles++;
                 }
-                if (model.allowed(op)) {
-                    model.apply(op);
+                if (model.allowed(withoutData(op))) {
+                    model.apply(withoutData(op));
                     ops.add(op);
                 }
             }
@@ -55,7 +73,7 @@ public final class OpSequences {
         String someHandle = open.isEmpty() || random.nextInt(10) == 0 ? "h" + random.nextInt(handles + 1) : open.get(random.nextInt(open.size()));
         int pick = random.nextInt(100);
         if (pick < 15) {
-            return new Op.Put(key, sizes.edgeBiased(random, ANY_SIZE_UP_TO), random.nextInt(1000));
+            return put(random, key);
         } else if (pick < 30) {
             return new Op.Open(key, "h" + handles);
         } else if (pick < 60) {
@@ -68,6 +86,10 @@ public final class OpSequences {
             return new Op.Get(key);
         }
         return delete ? new Op.Delete(key) : new Op.Get(key);
+    }
+
+    private Op.Put put(Random random, String key) {
+        return new Op.Put(key, sizes.edgeBiased(random, ANY_SIZE_UP_TO), random.nextInt(1000));
     }
 
     /** Drop one operation (from the end first), then make one put or write smaller; keep only valid sequences. */
@@ -98,13 +120,24 @@ public final class OpSequences {
         });
     }
 
+    /**
+     * The operation as the model sees it while sequences are made and classified: what is allowed and
+     * what answers an error does not depend on the bytes, and making them would cost more than the run.
+     */
+    private static Op withoutData(Op op) {
+        if (op instanceof Op.Put put) {
+            return new Op.Put(put.key(), 0, put.seed());
+        }
+        return op instanceof Op.Write write ? new Op.Write(write.handle(), 0, write.seed()) : op;
+    }
+
     static boolean valid(List<Op> ops) {
         Model model = new Model();
         for (Op op : ops) {
-            if (!model.allowed(op)) {
+            if (!model.allowed(withoutData(op))) {
                 return false;
             }
-            model.apply(op);
+            model.apply(withoutData(op));
         }
         return true;
     }
@@ -115,14 +148,14 @@ public final class OpSequences {
         Model model = new Model();
         for (Op op : ops) {
             if (op instanceof Op.Open && !model.openHandles().isEmpty()) {
-                labels.add("interleaved writers");
+                labels.add(INTERLEAVED_WRITERS);
             }
             if ((op instanceof Op.Put put && model.object(put.key()).isPresent())
                     || (op instanceof Op.Open open && model.object(open.key()).isPresent())) {
-                labels.add("overwrite");
+                labels.add(OVERWRITE);
             }
-            if (!model.apply(op).ok()) {
-                labels.add("expected error");
+            if (!model.apply(withoutData(op)).ok()) {
+                labels.add(EXPECTED_ERROR);
             }
         }
         return labels;

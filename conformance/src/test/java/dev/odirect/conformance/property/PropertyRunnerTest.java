@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.odirect.conformance.stateful.Op;
 import dev.odirect.conformance.stateful.OpSequences;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -43,21 +43,28 @@ class PropertyRunnerTest {
     }
 
     @Test
-    void missingCoverageFailsAPassingProperty() {
+    void aClassItsGeneratorNoLongerReachesFailsAPassingProperty() {
         Gen<ChunkList> alignedOnly = random -> new ChunkList(List.of(4096 * (1 + random.nextInt(4))), random.nextLong());
         Property<ChunkList> property = Property.of("aligned only", alignedOnly, LISTS.shrinker(), input -> { })
-                .withCoverage(ChunkLists::classify, Map.of("hybrid tail", 1));
+                .withCoverage(ChunkLists::classify, List.of(new CoverageClass<>(SizeClasses.HYBRID_TAIL, alignedOnly)));
         AssertionError failure = assertThrows(AssertionError.class, () -> PropertyRunner.run(property, 1, 100, done -> { }));
-        assertTrue(failure.getMessage().contains("'hybrid tail' were generated 0 times"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("the input made for class 'hybrid tail' is not of that class (seed 1)"),
+                failure.getMessage());
     }
 
     @Test
-    void theStreamGeneratorReachesEveryRequiredClass() {
-        Property<ChunkList> holds = Property.of("holds", new ChunkLists(SIZES, 5).streams(), LISTS.shrinker(), input -> { })
-                .withCoverage(ChunkLists::classify, Map.of("empty chunk", 1, "hybrid tail", 1, "exact multiple", 1,
-                        "sub-512 object", 1, "multi-buffer object", 1, "0-byte object", 1));
+    void theFirstTriesAreOneOfEachRequiredClassThenRandomInputsFollow() {
+        List<ChunkList> tried = new ArrayList<>();
+        List<CoverageClass<ChunkList>> classes = LISTS.streamClasses();
+        Property<ChunkList> holds = Property.of("holds", LISTS.streams(), LISTS.shrinker(), tried::add)
+                .withCoverage(ChunkLists::classify, classes);
         PropertyRunner.Statistics statistics = PropertyRunner.run(holds, 3, 60, done -> { });
         assertEquals(60, statistics.tries());
+        assertEquals(60, tried.size());
+        for (int i = 0; i < classes.size(); i++) {
+            String label = classes.get(i).label();
+            assertTrue(ChunkLists.classify(tried.get(i)).contains(label), "try " + (i + 1) + " is of class " + label);
+        }
     }
 
     @Test
