@@ -40,6 +40,26 @@ public record ChunkList(List<Integer> sizes, long dataSeed) {
         return new ChunkList(newSizes, dataSeed);
     }
 
+    public ChunkList withSize(int index, int size) {
+        List<Integer> changed = new ArrayList<>(sizes);
+        changed.set(index, size);
+        return withSizes(changed);
+    }
+
+    public ChunkList without(int index) {
+        List<Integer> fewer = new ArrayList<>(sizes);
+        fewer.remove(index);
+        return withSizes(fewer);
+    }
+
+    /** The same bytes, with chunk {@code index} and the next one sent as one. */
+    public ChunkList mergedWithNext(int index) {
+        List<Integer> fewer = new ArrayList<>(sizes);
+        fewer.set(index, sizes.get(index) + sizes.get(index + 1));
+        fewer.remove(index + 1);
+        return withSizes(fewer);
+    }
+
     @Override
     public String toString() {
         return "chunks " + sizes + " (" + total() + " bytes, data seed " + dataSeed + ")";

@@ -105,23 +105,19 @@ public final class ChunkLists {
         return chunks;
     }
 
-    /** Drop a chunk (last ones first), then make one chunk smaller. */
+    /**
+     * Send two neighbours as one (the same object in fewer chunks: cheap, and it keeps most failures),
+     * drop a chunk (last ones first), then make one chunk smaller.
+     */
     public Shrinker<ChunkList> shrinker() {
-        return list -> {
-            List<Integer> sizes = list.sizes();
-            Stream<ChunkList> dropped = IntStream.range(0, sizes.size()).map(i -> sizes.size() - 1 - i)
-                    .mapToObj(i -> {
-                        List<Integer> fewer = new ArrayList<>(sizes);
-                        fewer.remove(i);
-                        return list.withSizes(fewer);
-                    });
-            Stream<ChunkList> smaller = IntStream.range(0, sizes.size()).boxed()
-                    .flatMap(i -> Sizes.shrink(sizes.get(i)).map(size -> {
-                        List<Integer> changed = new ArrayList<>(sizes);
-                        changed.set(i, size);
-                        return list.withSizes(changed);
-                    }));
-            return Stream.concat(dropped, smaller);
+        return (list, passed) -> {
+            int count = list.sizes().size();
+            Stream<ChunkList> merged = IntStream.range(0, count - 1).mapToObj(list::mergedWithNext);
+            Stream<ChunkList> dropped = IntStream.range(0, count).map(i -> count - 1 - i).mapToObj(list::without);
+            Stream<ChunkList> smaller = IntStream.range(0, count).boxed().flatMap(i -> sizes.shrink(list.sizes().get(i),
+                    size -> list.withSize(i, size), other -> other.sizes().size() == count ? other.sizes().get(i) : -1,
+                    passed));
+            return Stream.concat(Stream.concat(merged, dropped), smaller);
         };
     }
 

@@ -2,8 +2,11 @@ package dev.odirect.conformance.property;
 
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -80,10 +83,43 @@ public final class Sizes {
         return alignments.get(random.nextInt(alignments.size())) * (1 + random.nextInt(4));
     }
 
-    /** Simpler sizes than {@code size}, smallest first: 0, the edges below it, and its half. */
-    public static Stream<Integer> shrink(int size) {
-        Stream<Integer> edges = EDGES.stream().filter(edge -> edge < size);
-        Stream<Integer> half = size > 8193 ? Stream.of(size / 2, size - 1) : Stream.empty();
-        return Stream.concat(edges, half).distinct();
+    /**
+     * Simpler sizes than a failing one, to try in this order: 0, the edges below it, the power of two
+     * below it, it rounded down to each alignment it is not a multiple of; then bisection between the
+     * largest size known to pass (one of those, or of {@code knownToPass}) and it. Each bisection step
+     * assumes the one before passed, which holds because shrinking stops at the first candidate that fails.
+     */
+    private Stream<Integer> shrink(int failing, IntStream knownToPass) {
+        TreeSet<Integer> simpler = new TreeSet<>();
+        simpler.add(0);
+        smallEdges.stream().filter(edge -> edge < failing).forEach(simpler::add);
+        if (failing > 1) {
+            simpler.add(Integer.highestOneBit(failing - 1));
+        }
+        alignments.forEach(each -> simpler.add(failing - failing % each));
+        simpler.removeIf(size -> size >= failing);
+        int largestPassing = Math.max(simpler.isEmpty() ? -1 : simpler.last(),
+                knownToPass.filter(size -> size < failing).max().orElse(-1));
+        Stream<Integer> bisection = Stream.iterate(halfway(largestPassing, failing), size -> size < failing,
+                size -> halfway(size, failing));
+        return Stream.concat(simpler.stream(), bisection);
+    }
+
+    /**
+     * Shrinks one size inside an input and keeps the rest: {@code withSize} makes the input with another
+     * size there, {@code sizeIn} reads it back (-1 where an input has none); the sizes known to pass
+     * there are read from {@code passed}.
+     */
+    public <T> Stream<T> shrink(int failing, IntFunction<T> withSize, ToIntFunction<T> sizeIn, Set<T> passed) {
+        IntStream knownToPass = passed.stream().mapToInt(input -> {
+            int size = sizeIn.applyAsInt(input);
+            return size >= 0 && withSize.apply(size).equals(input) ? size : -1;
+        }).filter(size -> size >= 0);
+        return shrink(failing, knownToPass).map(withSize::apply);
+    }
+
+    /** The middle of (passing, failing], rounded up so that it never repeats {@code passing}. */
+    private static int halfway(int passing, int failing) {
+        return passing + (failing - passing + 1) / 2;
     }
 }

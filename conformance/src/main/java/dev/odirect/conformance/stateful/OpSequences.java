@@ -94,30 +94,39 @@ public final class OpSequences {
 
     /** Drop one operation (from the end first), then make one put or write smaller; keep only valid sequences. */
     public Shrinker<List<Op>> shrinker() {
-        return ops -> {
+        return (ops, passed) -> {
             Stream<List<Op>> dropped = IntStream.range(0, ops.size()).map(i -> ops.size() - 1 - i).mapToObj(i -> {
                 List<Op> fewer = new ArrayList<>(ops);
                 fewer.remove(i);
                 return fewer;
             });
-            Stream<List<Op>> smaller = IntStream.range(0, ops.size()).boxed().flatMap(i -> smaller(ops, i));
+            Stream<List<Op>> smaller = IntStream.range(0, ops.size()).boxed()
+                    .flatMap(i -> sizeOf(ops.get(i)) < 0 ? Stream.empty() : sizes.shrink(sizeOf(ops.get(i)),
+                            size -> withSizeAt(ops, i, size), other -> other.size() == ops.size() ? sizeOf(other.get(i)) : -1,
+                            passed));
             return Stream.concat(dropped, smaller).filter(OpSequences::valid);
         };
     }
 
-    private static Stream<List<Op>> smaller(List<Op> ops, int i) {
-        Op op = ops.get(i);
-        Stream<Op> simpler = Stream.empty();
+    private static List<Op> withSizeAt(List<Op> ops, int i, int size) {
+        List<Op> changed = new ArrayList<>(ops);
+        changed.set(i, withSize(ops.get(i), size));
+        return changed;
+    }
+
+    /** The size of a put or a write, -1 for other operations. */
+    private static int sizeOf(Op op) {
         if (op instanceof Op.Put put) {
-            simpler = Sizes.shrink(put.size()).map(size -> new Op.Put(put.key(), size, put.seed()));
-        } else if (op instanceof Op.Write write) {
-            simpler = Sizes.shrink(write.size()).map(size -> new Op.Write(write.handle(), size, write.seed()));
+            return put.size();
         }
-        return simpler.map(replacement -> {
-            List<Op> changed = new ArrayList<>(ops);
-            changed.set(i, replacement);
-            return changed;
-        });
+        return op instanceof Op.Write write ? write.size() : -1;
+    }
+
+    private static Op withSize(Op op, int size) {
+        if (op instanceof Op.Put put) {
+            return new Op.Put(put.key(), size, put.seed());
+        }
+        return op instanceof Op.Write write ? new Op.Write(write.handle(), size, write.seed()) : op;
     }
 
     /**
@@ -125,10 +134,7 @@ public final class OpSequences {
      * what answers an error does not depend on the bytes, and making them would cost more than the run.
      */
     private static Op withoutData(Op op) {
-        if (op instanceof Op.Put put) {
-            return new Op.Put(put.key(), 0, put.seed());
-        }
-        return op instanceof Op.Write write ? new Op.Write(write.handle(), 0, write.seed()) : op;
+        return withSize(op, 0);
     }
 
     static boolean valid(List<Op> ops) {

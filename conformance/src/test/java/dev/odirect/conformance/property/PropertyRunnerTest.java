@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.odirect.conformance.stateful.Op;
 import dev.odirect.conformance.stateful.OpSequences;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The harness tested against properties whose minimal counterexamples are known. */
@@ -16,6 +18,7 @@ class PropertyRunnerTest {
     static final Sizes SIZES = new Sizes(4096);
     static final ChunkLists LISTS = new ChunkLists(SIZES, 0);
     static final Gen<ChunkList> STREAMS = LISTS.streams();
+    static final int MIB = 1 << 20;
 
     static Property<ChunkList> noChunkOver4096() {
         return Property.of("no chunk over 4096", STREAMS, LISTS.shrinker(), input -> {
@@ -96,5 +99,48 @@ class PropertyRunnerTest {
         PropertyFailedError failure = assertThrows(PropertyFailedError.class,
                 () -> PropertyRunner.run(noFinishAfterWrite, 5, 50, d -> { }));
         assertTrue(failure.shrunkInput().matches("\\[finish h\\d+\\]"), failure.shrunkInput());
+    }
+
+    /** A property that fails for objects of {@code threshold} bytes and more, found on one of {@code size} bytes. */
+    static Property<ChunkList> failsFrom(int threshold, int size, AtomicInteger checks) {
+        return Property.of("under " + threshold, random -> new ChunkList(List.of(size), 1), LISTS.shrinker(), input -> {
+            checks.incrementAndGet();
+            if (input.total() >= threshold) {
+                throw new AssertionError(input.total() + " bytes");
+            }
+        });
+    }
+
+    @Test
+    void sizesShrinkToTheBufferEndAtWhichAStoreFails() {
+        PropertyFailedError failure = assertThrows(PropertyFailedError.class,
+                () -> PropertyRunner.run(failsFrom(MIB, 5_000_000, new AtomicInteger()), 1, 1, done -> { }));
+        assertTrue(failure.shrunkInput().startsWith("chunks [1048576] "), failure.shrunkInput());
+    }
+
+    @Test
+    void sizesShrinkByBisectionToTheSmallestFailingOne() {
+        AtomicInteger checks = new AtomicInteger();
+        PropertyFailedError failure = assertThrows(PropertyFailedError.class,
+                () -> PropertyRunner.run(failsFrom(1_000_003, 5_000_000, checks), 1, 1, done -> { }));
+        assertTrue(failure.shrunkInput().startsWith("chunks [1000003] "), failure.shrunkInput());
+        assertTrue(checks.get() < 80, "bisection, not a walk: " + checks.get() + " checks");
+    }
+
+    @Test
+    void shrinkingStopsWhenItsTimeIsSpentAndSaysSo() {
+        AtomicLong now = new AtomicLong();
+        long tenSeconds = Duration.ofSeconds(10).toNanos();
+        Property<ChunkList> slow = failsFrom(1_000_003, 5_000_000, new AtomicInteger());
+        Property<ChunkList> slowStore = Property.of(slow.name(), slow.gen(), slow.shrinker(), input -> {
+            now.addAndGet(tenSeconds);
+            slow.check().check(input);
+        });
+        PropertyFailedError failure = assertThrows(PropertyFailedError.class,
+                () -> PropertyRunner.run(slowStore, 9, 1, done -> { }, now::get));
+        assertTrue(failure.getMessage().contains("shrinking stopped after 60 s"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("(seed 9)"), failure.getMessage());
+        assertTrue(failure.shrunkInput().startsWith("chunks ["), failure.shrunkInput());
+        assertEquals(60, PropertyRunner.SHRINK_BUDGET.toSeconds());
     }
 }
