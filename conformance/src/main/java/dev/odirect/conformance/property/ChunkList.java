@@ -40,6 +40,15 @@ public record ChunkList(List<Integer> sizes, long dataSeed) {
         return new ChunkList(newSizes, dataSeed);
     }
 
+    /** {@code total} bytes in chunks of {@code chunk}, the last one shorter when it does not divide. */
+    public static ChunkList inChunksOf(int total, int chunk, long dataSeed) {
+        List<Integer> sizes = new ArrayList<>();
+        for (int left = total; left > 0; left -= chunk) {
+            sizes.add(Math.min(left, chunk));
+        }
+        return new ChunkList(sizes, dataSeed);
+    }
+
     public ChunkList withSize(int index, int size) {
         List<Integer> changed = new ArrayList<>(sizes);
         changed.set(index, size);
