@@ -27,6 +27,7 @@ final class Mutants {
             Map.entry("errors-swallowed", ErrorsSwallowed::new),
             Map.entry("keys-not-checked", KeysNotChecked::new),
             Map.entry("no-fsync", NoFsync::new),
+            Map.entry("full-buffer-lost", FullBufferLost::new),
             Map.entry("silently-buffered", SilentlyBuffered::new));
 
     /** The note's symptom: the aligned part never reaches the file; the tail is appended through a reopen. */

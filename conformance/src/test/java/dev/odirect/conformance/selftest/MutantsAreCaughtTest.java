@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,14 +20,20 @@ import org.junit.jupiter.params.provider.CsvSource;
  * aligned, full or crashable filesystem are in {@link MutantsOnRealDevicesTest}.
  */
 class MutantsAreCaughtTest {
+    /** PUT-1 shows "1048576 bytes (data seed 5)", STREAM-1 "chunks [1048576] (1048576 bytes, data seed 5)". */
+    static final Pattern SHRUNK_TO_ONE_BUFFER = Pattern.compile("shrunk input \\([^)]*\\): (chunks \\[1048576] \\()?1048576 bytes");
+
     @TempDir
     Path dir;
 
     static Map<String, SuiteHarness.Result> runAgainst(String mutant, Path dir, Map<String, String> extra) {
-        Map<String, String> parameters = new HashMap<>(Map.of("odirect.store", "mutant:" + mutant,
-                "odirect.dir", dir.toString(), "odirect.seed", "7"));
+        Map<String, String> parameters = new HashMap<>(parameters(mutant, dir, 7));
         parameters.putAll(extra);
         return SuiteHarness.run(parameters);
+    }
+
+    static Map<String, String> parameters(String mutant, Path dir, long seed) {
+        return Map.of("odirect.store", "mutant:" + mutant, "odirect.dir", dir.toString(), "odirect.seed", Long.toString(seed));
     }
 
     static void assertCaughtBy(String mutant, String rule, Map<String, SuiteHarness.Result> results) {
@@ -53,6 +62,30 @@ class MutantsAreCaughtTest {
             assertEquals("failed", results.get("STREAM-1").status(), "the stream property finds it too");
             System.out.println(mutant + ": " + results.get("STREAM-1").message());
         }
+    }
+
+    /** The rule about buffer ends fails it, and the properties reach a full last buffer by construction, whatever the seed. */
+    @Test
+    void aLostFullBufferIsCaughtByTheBufferRuleAndThePropertiesOnEverySeed() {
+        String mutant = "full-buffer-lost";
+        List<String> rules = List.of("SIZE-3", "STREAM-1", "PUT-1");
+        List<String> missed = new ArrayList<>();
+        for (long seed = 1; seed <= 20; seed++) {
+            Map<String, SuiteHarness.Result> results = SuiteHarness.run(parameters(mutant, dir, seed), rules);
+            for (String rule : rules) {
+                SuiteHarness.Result result = results.get(rule);
+                if (!result.status().equals("failed")) {
+                    missed.add(rule + " on seed " + seed + ": " + result);
+                    continue;
+                }
+                assertCaughtBy(mutant, rule, results);
+                if (!rule.startsWith("SIZE-")) {
+                    assertTrue(SHRUNK_TO_ONE_BUFFER.matcher(result.message()).find() && result.message().contains("(seed "),
+                            rule + " shrinks to the lost buffer and gives the seed: " + result.message());
+                }
+            }
+        }
+        assertEquals(List.of(), missed);
     }
 
     @Test

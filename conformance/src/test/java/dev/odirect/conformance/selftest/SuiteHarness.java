@@ -1,11 +1,16 @@
 package dev.odirect.conformance.selftest;
 
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import dev.odirect.conformance.suite.RuleCatalog;
+import dev.odirect.conformance.suite.RuleContext;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -13,6 +18,8 @@ import org.junit.platform.testkit.engine.Event;
 
 /** Runs the rule classes against a store, as `odirect check` does, and reports per rule id. */
 final class SuiteHarness {
+    private static final String RULES = "dev.odirect.conformance.rules";
+
     private SuiteHarness() {
     }
 
@@ -25,8 +32,20 @@ final class SuiteHarness {
     }
 
     static Map<String, Result> run(Map<String, String> parameters) {
+        return runSelected(parameters, List.of(selectPackage(RULES)));
+    }
+
+    /** Only the rules with these ids. */
+    static Map<String, Result> run(Map<String, String> parameters, Collection<String> ruleIds) {
+        return runSelected(parameters, ruleIds.stream().map(id -> {
+            String[] test = RuleCatalog.rule(id).orElseThrow().test().split("#");
+            return selectMethod(RULES + "." + test[0], test[1], RuleContext.class.getName());
+        }).toList());
+    }
+
+    private static Map<String, Result> runSelected(Map<String, String> parameters, List<? extends DiscoverySelector> selectors) {
         EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
-                .selectors(selectPackage("dev.odirect.conformance.rules"))
+                .selectors(selectors.toArray(DiscoverySelector[]::new))
                 .configurationParameters(parameters)
                 .execute();
         Map<String, Result> byRule = new LinkedHashMap<>();
