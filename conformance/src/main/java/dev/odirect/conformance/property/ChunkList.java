@@ -40,6 +40,35 @@ public record ChunkList(List<Integer> sizes, long dataSeed) {
         return new ChunkList(newSizes, dataSeed);
     }
 
+    /** {@code total} bytes in chunks of {@code chunk}, the last one shorter when it does not divide. */
+    public static ChunkList inChunksOf(int total, int chunk, long dataSeed) {
+        List<Integer> sizes = new ArrayList<>();
+        for (int left = total; left > 0; left -= chunk) {
+            sizes.add(Math.min(left, chunk));
+        }
+        return new ChunkList(sizes, dataSeed);
+    }
+
+    public ChunkList withSize(int index, int size) {
+        List<Integer> changed = new ArrayList<>(sizes);
+        changed.set(index, size);
+        return withSizes(changed);
+    }
+
+    public ChunkList without(int index) {
+        List<Integer> fewer = new ArrayList<>(sizes);
+        fewer.remove(index);
+        return withSizes(fewer);
+    }
+
+    /** The same bytes, with chunk {@code index} and the next one sent as one. */
+    public ChunkList mergedWithNext(int index) {
+        List<Integer> fewer = new ArrayList<>(sizes);
+        fewer.set(index, sizes.get(index) + sizes.get(index + 1));
+        fewer.remove(index + 1);
+        return withSizes(fewer);
+    }
+
     @Override
     public String toString() {
         return "chunks " + sizes + " (" + total() + " bytes, data seed " + dataSeed + ")";

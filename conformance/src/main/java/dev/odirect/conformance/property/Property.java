@@ -1,17 +1,17 @@
 package dev.odirect.conformance.property;
 
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
  * A claim about every input a generator makes: {@code check} throws (an AssertionError, usually)
- * for an input that falsifies it. {@code classify} labels inputs for coverage statistics, and
- * {@code requiredCoverage} names the labels that must each be hit at least that many times, so
- * a generator that drifted away from an important class of inputs fails instead of passing.
+ * for an input that falsifies it. {@code classify} labels inputs for coverage statistics, and each
+ * of the {@code required} classes is tried first, by construction, from its own generator; a class
+ * that its generator no longer reaches fails the property instead of passing it.
  */
 public record Property<T>(String name, Gen<T> gen, Shrinker<T> shrinker, Check<T> check,
-                          Function<T, Set<String>> classify, Map<String, Integer> requiredCoverage,
+                          Function<T, Set<String>> classify, List<CoverageClass<T>> required,
                           Function<T, String> show) {
 
     @FunctionalInterface
@@ -20,14 +20,14 @@ public record Property<T>(String name, Gen<T> gen, Shrinker<T> shrinker, Check<T
     }
 
     public static <T> Property<T> of(String name, Gen<T> gen, Shrinker<T> shrinker, Check<T> check) {
-        return new Property<>(name, gen, shrinker, check, input -> Set.of(), Map.of(), String::valueOf);
+        return new Property<>(name, gen, shrinker, check, input -> Set.of(), List.of(), String::valueOf);
     }
 
-    public Property<T> withCoverage(Function<T, Set<String>> classifier, Map<String, Integer> required) {
-        return new Property<>(name, gen, shrinker, check, classifier, required, show);
+    public Property<T> withCoverage(Function<T, Set<String>> classifier, List<CoverageClass<T>> classes) {
+        return new Property<>(name, gen, shrinker, check, classifier, List.copyOf(classes), show);
     }
 
     public Property<T> withShow(Function<T, String> newShow) {
-        return new Property<>(name, gen, shrinker, check, classify, requiredCoverage, newShow);
+        return new Property<>(name, gen, shrinker, check, classify, required, newShow);
     }
 }

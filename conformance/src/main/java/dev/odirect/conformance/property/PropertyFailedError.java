@@ -10,11 +10,12 @@ public final class PropertyFailedError extends AssertionError {
     private final long seed;
     private final String shrunkInput;
 
-    PropertyFailedError(String property, long seed, int tryNumber, String original, String shrunk, int shrinkSteps,
+    /** {@code shrinking} says how far shrinking went: "12 steps", and why it stopped when it stopped early. */
+    PropertyFailedError(String property, long seed, int tryNumber, String original, String shrunk, String shrinking,
                         Throwable failure) {
         super(failure.getMessage() + System.lineSeparator()
                 + "  property " + property + " falsified at try " + tryNumber + " (seed " + seed + ")"
-                + System.lineSeparator() + "  shrunk input (" + shrinkSteps + " steps): " + shrunk
+                + System.lineSeparator() + "  shrunk input (" + shrinking + "): " + shrunk
                 + System.lineSeparator() + "  original input: " + abbreviate(original), failure);
         this.seed = seed;
         this.shrunkInput = shrunk;

@@ -1,13 +1,9 @@
 package dev.odirect.conformance.rules;
 
 import dev.odirect.conformance.property.ChunkList;
-import dev.odirect.conformance.property.Gen;
-import dev.odirect.conformance.property.Property;
-import dev.odirect.conformance.property.PropertyRunner;
-import dev.odirect.conformance.property.Sizes;
+import dev.odirect.conformance.property.PropertyPlan;
 import dev.odirect.conformance.suite.ConformanceRules;
 import dev.odirect.conformance.suite.RuleContext;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -15,26 +11,16 @@ import org.junit.jupiter.api.Test;
 @ConformanceRules
 class PutRules {
 
-    /** An object for put: one "chunk" of an edge-biased size, now and then several MiB. */
-    static Gen<ChunkList> objects(int largeEvery) {
-        return random -> {
-            int size = random.nextInt(100) < largeEvery ? (1 << 20) + random.nextInt(4 << 20) : Sizes.edgeBiased(random, 70000);
-            return new ChunkList(List.of(size), random.nextLong());
-        };
-    }
-
     @Test
     void required_PUT_1_putStoresExactBytes(RuleContext ctx) {
         AtomicInteger tries = new AtomicInteger();
-        Property<ChunkList> exact = Property.of("PUT-1 exact put", objects(ctx.profile().largeEvery()),
-                input -> Sizes.shrink(input.total()).map(size -> input.withSizes(List.of(size))),
-                input -> {
-                    ctx.store().mark();
-                    String key = "put/" + tries.incrementAndGet();
-                    Writes.putAndVerify(ctx, key, input.bytes());
-                    ctx.disk().remove(key);
-                }).withShow(input -> input.total() + " bytes (data seed " + input.dataSeed() + ")");
-        PropertyRunner.run(exact, ctx.seed(), ctx.profile().tries(), ctx.progress(ctx.profile().tries()));
+        PropertyPlan<ChunkList> exact = RuleProperties.objects(ctx.sizes(), ctx.profile(), input -> {
+            ctx.store().mark();
+            String key = "put/" + tries.incrementAndGet();
+            Writes.putAndVerify(ctx, key, input.bytes());
+            ctx.disk().remove(key);
+        });
+        exact.run(ctx.seed(), ctx.progress(exact.tries()));
         Stream.of(0, 1, 512, 4096, 5096).forEach(size ->
                 Writes.putAndVerify(ctx, "put/edge-" + size, ChunkList.Bytes.of(size, size)));
     }

@@ -52,4 +52,14 @@ class SizeRules {
         }
         Writes.putAndVerify(ctx, "large/put", ChunkList.Bytes.of(9, 5 * mib + 1000));
     }
+
+    @Test
+    void required_SIZE_3_objectsEndingAtBufferEndsAreExact(RuleContext ctx) {
+        Sizes sizes = ctx.sizes();
+        Sizes.bufferSizes().forEach(buffer -> sizes.around(buffer).forEach(size -> {
+            Writes.putAndVerify(ctx, "buffer/put-" + size, ChunkList.Bytes.of(size, size));
+            Writes.streamAndVerify(ctx, "buffer/stream-" + size, ChunkList.inChunksOf(size, buffer, size));
+            List.of("buffer/put-", "buffer/stream-").forEach(prefix -> ctx.disk().remove(prefix + size));
+        }));
+    }
 }

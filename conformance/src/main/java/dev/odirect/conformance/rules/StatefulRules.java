@@ -1,15 +1,12 @@
 package dev.odirect.conformance.rules;
 
-import dev.odirect.conformance.property.Property;
-import dev.odirect.conformance.property.PropertyRunner;
+import dev.odirect.conformance.property.PropertyPlan;
 import dev.odirect.conformance.stateful.Op;
-import dev.odirect.conformance.stateful.OpSequences;
 import dev.odirect.conformance.stateful.SequenceRunner;
 import dev.odirect.conformance.suite.ConformanceRules;
 import dev.odirect.conformance.suite.RuleContext;
 import dev.odirect.spi.Capability;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -23,13 +20,10 @@ class StatefulRules {
         boolean delete = ctx.info().offers(Capability.DELETE);
         boolean atomic = ctx.info().offers(Capability.ATOMIC_VISIBILITY);
         AtomicInteger sequence = new AtomicInteger();
-        Property<List<Op>> agrees = Property.of("STATE-1 sequences agree with the model",
-                OpSequences.sequences(ctx.profile().opsPerSequence(), abort, delete), OpSequences.shrinker(),
-                (List<Op> ops) -> {
-                    ctx.store().mark();
-                    new SequenceRunner(ctx, "s" + sequence.incrementAndGet() + "/", atomic).run(ops);
-                }).withCoverage(OpSequences::classify, Map.of("interleaved writers", 1, "overwrite", 1, "expected error", 1))
-                .withShow(ops -> ops.toString());
-        PropertyRunner.run(agrees, ctx.seed(), ctx.profile().sequences(), ctx.progress(ctx.profile().sequences()));
+        PropertyPlan<List<Op>> agrees = RuleProperties.sequences(ctx.sizes(), ctx.profile(), abort, delete, ops -> {
+            ctx.store().mark();
+            new SequenceRunner(ctx, "s" + sequence.incrementAndGet() + "/", atomic).run(ops);
+        });
+        agrees.run(ctx.seed(), ctx.progress(agrees.tries()));
     }
 }

@@ -1,14 +1,11 @@
 package dev.odirect.conformance.rules;
 
 import dev.odirect.conformance.property.ChunkList;
-import dev.odirect.conformance.property.ChunkLists;
-import dev.odirect.conformance.property.Property;
-import dev.odirect.conformance.property.PropertyRunner;
+import dev.odirect.conformance.property.PropertyPlan;
 import dev.odirect.conformance.suite.ConformanceRules;
 import dev.odirect.conformance.suite.RuleContext;
 import dev.odirect.spi.StoreSession;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -20,15 +17,13 @@ class StreamRules {
     @Test
     void required_STREAM_1_streamStoresExactBytes(RuleContext ctx) {
         AtomicInteger tries = new AtomicInteger();
-        Property<ChunkList> exact = Property.of("STREAM-1 exact stream", ChunkLists.streams(ctx.profile().largeEvery()),
-                ChunkLists.shrinker(), input -> {
-                    ctx.store().mark();
-                    String key = "p/" + tries.incrementAndGet();
-                    Writes.streamAndVerify(ctx, key, input);
-                    ctx.disk().remove(key);
-                }).withCoverage(ChunkLists::classify, Map.of("empty chunk", 1, "hybrid tail", 1, "exact multiple", 1,
-                        "sub-512 object", 1, "multi-buffer object", 1));
-        PropertyRunner.run(exact, ctx.seed(), ctx.profile().tries(), ctx.progress(ctx.profile().tries()));
+        PropertyPlan<ChunkList> exact = RuleProperties.streams(ctx.sizes(), ctx.profile(), input -> {
+            ctx.store().mark();
+            String key = "p/" + tries.incrementAndGet();
+            Writes.streamAndVerify(ctx, key, input);
+            ctx.disk().remove(key);
+        });
+        exact.run(ctx.seed(), ctx.progress(exact.tries()));
     }
 
     @Test

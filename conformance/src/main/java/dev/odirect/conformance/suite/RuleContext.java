@@ -1,5 +1,6 @@
 package dev.odirect.conformance.suite;
 
+import dev.odirect.conformance.property.Sizes;
 import dev.odirect.conformance.suite.RuleCatalog.Rule;
 import dev.odirect.conformance.verify.CacheStat;
 import dev.odirect.conformance.verify.DiskView;
@@ -62,6 +63,11 @@ public final class RuleContext implements AutoCloseable {
 
     public FilesystemFacts facts() {
         return run.facts();
+    }
+
+    /** Sizes biased to this filesystem's probed O_DIRECT alignment, for the generators. */
+    public Sizes sizes() {
+        return new Sizes(facts().alignment());
     }
 
     public StoreInfo info() {

@@ -51,6 +51,7 @@ final class Mutants {
             Map.entry("errors-swallowed", ErrorsSwallowed::new),
             Map.entry("keys-not-checked", KeysNotChecked::new),
             Map.entry("no-fsync", NoFsync::new),
+            Map.entry("full-buffer-lost", FullBufferLost::new),
             Map.entry("silently-buffered", SilentlyBuffered::new),
             Map.entry("buffered-reads", BufferedReads::new));
 

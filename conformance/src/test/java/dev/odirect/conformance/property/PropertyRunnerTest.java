@@ -6,17 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.odirect.conformance.stateful.Op;
 import dev.odirect.conformance.stateful.OpSequences;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The harness tested against properties whose minimal counterexamples are known. */
 class PropertyRunnerTest {
-    static final Gen<ChunkList> STREAMS = ChunkLists.streams(0);
+    static final Sizes SIZES = new Sizes(4096);
+    static final ChunkLists LISTS = new ChunkLists(SIZES, 0);
+    static final Gen<ChunkList> STREAMS = LISTS.streams();
+    static final int MIB = 1 << 20;
 
     static Property<ChunkList> noChunkOver4096() {
-        return Property.of("no chunk over 4096", STREAMS, ChunkLists.shrinker(), input -> {
+        return Property.of("no chunk over 4096", STREAMS, LISTS.shrinker(), input -> {
             if (input.sizes().stream().anyMatch(size -> size > 4096)) {
                 throw new AssertionError("a chunk over 4096 in " + input.sizes());
             }
@@ -41,21 +46,28 @@ class PropertyRunnerTest {
     }
 
     @Test
-    void missingCoverageFailsAPassingProperty() {
+    void aClassItsGeneratorNoLongerReachesFailsAPassingProperty() {
         Gen<ChunkList> alignedOnly = random -> new ChunkList(List.of(4096 * (1 + random.nextInt(4))), random.nextLong());
-        Property<ChunkList> property = Property.of("aligned only", alignedOnly, ChunkLists.shrinker(), input -> { })
-                .withCoverage(ChunkLists::classify, Map.of("hybrid tail", 1));
+        Property<ChunkList> property = Property.of("aligned only", alignedOnly, LISTS.shrinker(), input -> { })
+                .withCoverage(ChunkLists::classify, List.of(new CoverageClass<>(SizeClasses.HYBRID_TAIL, alignedOnly)));
         AssertionError failure = assertThrows(AssertionError.class, () -> PropertyRunner.run(property, 1, 100, done -> { }));
-        assertTrue(failure.getMessage().contains("'hybrid tail' were generated 0 times"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("the input made for class 'hybrid tail' is not of that class (seed 1)"),
+                failure.getMessage());
     }
 
     @Test
-    void theStreamGeneratorReachesEveryRequiredClass() {
-        Property<ChunkList> holds = Property.of("holds", ChunkLists.streams(5), ChunkLists.shrinker(), input -> { })
-                .withCoverage(ChunkLists::classify, Map.of("empty chunk", 1, "hybrid tail", 1, "exact multiple", 1,
-                        "sub-512 object", 1, "multi-buffer object", 1, "0-byte object", 1));
+    void theFirstTriesAreOneOfEachRequiredClassThenRandomInputsFollow() {
+        List<ChunkList> tried = new ArrayList<>();
+        List<CoverageClass<ChunkList>> classes = LISTS.streamClasses();
+        Property<ChunkList> holds = Property.of("holds", LISTS.streams(), LISTS.shrinker(), tried::add)
+                .withCoverage(ChunkLists::classify, classes);
         PropertyRunner.Statistics statistics = PropertyRunner.run(holds, 3, 60, done -> { });
         assertEquals(60, statistics.tries());
+        assertEquals(60, tried.size());
+        for (int i = 0; i < classes.size(); i++) {
+            String label = classes.get(i).label();
+            assertTrue(ChunkLists.classify(tried.get(i)).contains(label), "try " + (i + 1) + " is of class " + label);
+        }
     }
 
     @Test
@@ -66,7 +78,7 @@ class PropertyRunnerTest {
                 super("adapter went silent");
             }
         }
-        Property<ChunkList> property = Property.of("broken session", STREAMS, ChunkLists.shrinker(), input -> {
+        Property<ChunkList> property = Property.of("broken session", STREAMS, LISTS.shrinker(), input -> {
             calls.incrementAndGet();
             throw new Broken();
         });
@@ -77,8 +89,9 @@ class PropertyRunnerTest {
 
     @Test
     void operationSequencesShrinkByDroppingOperations() {
-        Property<List<Op>> noFinishAfterWrite = Property.of("never finish", OpSequences.sequences(30, true, true),
-                OpSequences.shrinker(), ops -> {
+        OpSequences sequences = new OpSequences(SIZES, 30, true, true);
+        Property<List<Op>> noFinishAfterWrite = Property.of("never finish", sequences.sequences(),
+                sequences.shrinker(), ops -> {
                     if (ops.stream().anyMatch(op -> op instanceof Op.Finish)) {
                         throw new AssertionError("finished");
                     }
@@ -86,5 +99,48 @@ class PropertyRunnerTest {
         PropertyFailedError failure = assertThrows(PropertyFailedError.class,
                 () -> PropertyRunner.run(noFinishAfterWrite, 5, 50, d -> { }));
         assertTrue(failure.shrunkInput().matches("\\[finish h\\d+\\]"), failure.shrunkInput());
+    }
+
+    /** A property that fails for objects of {@code threshold} bytes and more, found on one of {@code size} bytes. */
+    static Property<ChunkList> failsFrom(int threshold, int size, AtomicInteger checks) {
+        return Property.of("under " + threshold, random -> new ChunkList(List.of(size), 1), LISTS.shrinker(), input -> {
+            checks.incrementAndGet();
+            if (input.total() >= threshold) {
+                throw new AssertionError(input.total() + " bytes");
+            }
+        });
+    }
+
+    @Test
+    void sizesShrinkToTheBufferEndAtWhichAStoreFails() {
+        PropertyFailedError failure = assertThrows(PropertyFailedError.class,
+                () -> PropertyRunner.run(failsFrom(MIB, 5_000_000, new AtomicInteger()), 1, 1, done -> { }));
+        assertTrue(failure.shrunkInput().startsWith("chunks [1048576] "), failure.shrunkInput());
+    }
+
+    @Test
+    void sizesShrinkByBisectionToTheSmallestFailingOne() {
+        AtomicInteger checks = new AtomicInteger();
+        PropertyFailedError failure = assertThrows(PropertyFailedError.class,
+                () -> PropertyRunner.run(failsFrom(1_000_003, 5_000_000, checks), 1, 1, done -> { }));
+        assertTrue(failure.shrunkInput().startsWith("chunks [1000003] "), failure.shrunkInput());
+        assertTrue(checks.get() < 80, "bisection, not a walk: " + checks.get() + " checks");
+    }
+
+    @Test
+    void shrinkingStopsWhenItsTimeIsSpentAndSaysSo() {
+        AtomicLong now = new AtomicLong();
+        long tenSeconds = Duration.ofSeconds(10).toNanos();
+        Property<ChunkList> slow = failsFrom(1_000_003, 5_000_000, new AtomicInteger());
+        Property<ChunkList> slowStore = Property.of(slow.name(), slow.gen(), slow.shrinker(), input -> {
+            now.addAndGet(tenSeconds);
+            slow.check().check(input);
+        });
+        PropertyFailedError failure = assertThrows(PropertyFailedError.class,
+                () -> PropertyRunner.run(slowStore, 9, 1, done -> { }, now::get));
+        assertTrue(failure.getMessage().contains("shrinking stopped after 60 s"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("(seed 9)"), failure.getMessage());
+        assertTrue(failure.shrunkInput().startsWith("chunks ["), failure.shrunkInput());
+        assertEquals(60, PropertyRunner.SHRINK_BUDGET.toSeconds());
     }
 }

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,6 +24,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * filesystem are in {@link MutantsOnRealDevicesTest}.
  */
 class MutantsAreCaughtTest {
+    /** PUT-1 shows "1048576 bytes (data seed 5)", STREAM-1 "chunks [1048576] (1048576 bytes, data seed 5)". */
+    static final Pattern SHRUNK_TO_ONE_BUFFER = Pattern.compile("shrunk input \\([^)]*\\): (chunks \\[1048576] \\()?1048576 bytes");
+
     @TempDir
     Path dir;
 
@@ -83,5 +89,29 @@ class MutantsAreCaughtTest {
                 }
             });
         }
+    }
+
+    /** The rule about buffer ends fails it, and the properties reach a full last buffer by construction, whatever the seed. */
+    @Test
+    void aLostFullBufferIsCaughtByTheBufferRuleAndThePropertiesOnEverySeed() {
+        String mutant = "full-buffer-lost";
+        List<String> rules = List.of("SIZE-3", "STREAM-1", "PUT-1");
+        List<String> missed = new ArrayList<>();
+        for (long seed = 1; seed <= 20; seed++) {
+            Map<String, SuiteHarness.Result> results = SuiteHarness.run(parameters(mutant, dir, Map.of(), seed), rules);
+            for (String rule : rules) {
+                SuiteHarness.Result result = results.get(rule);
+                if (!result.status().equals("failed")) {
+                    missed.add(rule + " on seed " + seed + ": " + result);
+                    continue;
+                }
+                assertCaughtBy(mutant, rule, result);
+                if (!rule.startsWith("SIZE-")) {
+                    assertTrue(SHRUNK_TO_ONE_BUFFER.matcher(result.message()).find() && result.message().contains("(seed "),
+                            rule + " shrinks to the lost buffer and gives the seed: " + result.message());
+                }
+            }
+        }
+        assertEquals(List.of(), missed);
     }
 }

@@ -44,6 +44,7 @@ final class Proofs {
             new Proof("objects-are-symlinks", "LAYOUT-1", Place.TMP),
             new Proof("byte-after-boundary-lost", "SIZE-1", Place.TMP),
             new Proof("second-buffer-zeroed", "SIZE-2", Place.TMP),
+            new Proof("full-buffer-lost", "SIZE-3", Place.TMP),
             new Proof("overwrite-not-truncated", "OVERWRITE-1", Place.TMP),
             new Proof("torn-replace", "OVERWRITE-2", Place.TMP),
             new Proof("handles-share-a-buffer", "CONCURRENT-1", Place.TMP),

@@ -5,7 +5,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 
 import dev.odirect.conformance.suite.RuleCatalog;
 import dev.odirect.conformance.suite.RuleContext;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.platform.engine.DiscoverySelector;
@@ -16,6 +18,8 @@ import org.junit.platform.testkit.engine.Event;
 
 /** Runs the rule classes against a store, as `odirect check` does, and reports per rule id. */
 final class SuiteHarness {
+    private static final String RULES = "dev.odirect.conformance.rules";
+
     private SuiteHarness() {
     }
 
@@ -28,19 +32,20 @@ final class SuiteHarness {
     }
 
     static Map<String, Result> run(Map<String, String> parameters) {
-        return run(parameters, selectPackage("dev.odirect.conformance.rules"));
+        return runSelected(parameters, List.of(selectPackage(RULES)));
     }
 
-    /** Runs one rule only. */
-    static Result runRule(Map<String, String> parameters, String ruleId) {
-        RuleCatalog.Rule rule = RuleCatalog.rule(ruleId).orElseThrow();
-        String method = "dev.odirect.conformance.rules." + rule.test() + "(" + RuleContext.class.getName() + ")";
-        return run(parameters, selectMethod(method)).get(ruleId);
+    /** Only the rules with these ids. */
+    static Map<String, Result> run(Map<String, String> parameters, Collection<String> ruleIds) {
+        return runSelected(parameters, ruleIds.stream().map(id -> {
+            String[] test = RuleCatalog.rule(id).orElseThrow().test().split("#");
+            return selectMethod(RULES + "." + test[0], test[1], RuleContext.class.getName());
+        }).toList());
     }
 
-    private static Map<String, Result> run(Map<String, String> parameters, DiscoverySelector selector) {
+    private static Map<String, Result> runSelected(Map<String, String> parameters, List<? extends DiscoverySelector> selectors) {
         EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
-                .selectors(selector)
+                .selectors(selectors.toArray(DiscoverySelector[]::new))
                 .configurationParameters(parameters)
                 .execute();
         Map<String, Result> byRule = new LinkedHashMap<>();
