@@ -35,6 +35,11 @@ final class SuiteHarness {
         return runSelected(parameters, List.of(selectPackage(RULES)));
     }
 
+    /** One rule only. */
+    static Result runRule(Map<String, String> parameters, String ruleId) {
+        return run(parameters, List.of(ruleId)).get(ruleId);
+    }
+
     /** Only the rules with these ids. */
     static Map<String, Result> run(Map<String, String> parameters, Collection<String> ruleIds) {
         return runSelected(parameters, ruleIds.stream().map(id -> {
