@@ -109,7 +109,7 @@ public final class ContainerMatrixRunner {
         List<RuleResult> rules = new ArrayList<>();
         for (JsonNode rule : json.path("rules")) {
             rules.add(new RuleResult(rule.path("id").asText(), RuleCatalog.Level.valueOf(rule.path("level").asText()),
-                    rule.path("status").asText(), rule.path("message").asText(), 0));
+                    rule.path("status").asText(), rule.path("message").asText(), rule.path("message").asText(), 0));
         }
         return new CellResult(cell.name(), json.path("status").asText(CellResult.FAILED), json.path("reason").asText(""),
                 facts, rules);

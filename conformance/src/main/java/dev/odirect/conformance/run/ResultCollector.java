@@ -2,6 +2,7 @@ package dev.odirect.conformance.run;
 
 import dev.odirect.conformance.suite.RuleCatalog;
 import dev.odirect.conformance.suite.RuleContext;
+import dev.odirect.conformance.suite.RuleFailure;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,7 +65,7 @@ final class ResultCollector implements TestExecutionListener {
     @Override
     public void executionSkipped(TestIdentifier test, String reason) {
         rule(test).ifPresent(rule -> record(new RuleResult(rule.id(), rule.level(), RuleResult.SKIPPED,
-                String.valueOf(reason), 0)));
+                String.valueOf(reason), String.valueOf(reason), 0)));
     }
 
     @Override
@@ -74,14 +75,19 @@ final class ResultCollector implements TestExecutionListener {
             return;
         }
         long millis = (System.nanoTime() - started.getOrDefault(test.getUniqueId(), System.nanoTime())) / 1_000_000;
-        String message = result.getThrowable().map(t -> String.valueOf(t.getMessage())).orElse("")
-                .replaceFirst("^Assumption failed: ", "");
+        String message = result.getThrowable().map(t -> String.valueOf(t.getMessage())).orElse("");
+        String reason = result.getThrowable().map(ResultCollector::reason).orElse("");
         String status = switch (result.getStatus()) {
             case SUCCESSFUL -> RuleResult.PASSED;
             case ABORTED -> RuleResult.SKIPPED;
             case FAILED -> RuleResult.FAILED;
         };
-        record(new RuleResult(rule.get().id(), rule.get().level(), status, message, millis));
+        record(new RuleResult(rule.get().id(), rule.get().level(), status, reason, message, millis));
+    }
+
+    /** What was observed, for a rule's failure; else the exception's message (a skip's reason). */
+    private static String reason(Throwable thrown) {
+        return RuleFailure.in(thrown).map(RuleFailure::observation).orElseGet(() -> String.valueOf(thrown.getMessage()));
     }
 
     private void record(RuleResult result) {

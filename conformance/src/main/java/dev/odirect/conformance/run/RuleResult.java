@@ -2,8 +2,13 @@ package dev.odirect.conformance.run;
 
 import dev.odirect.conformance.suite.RuleCatalog;
 
-/** One rule's outcome in a run: {@code passed}, {@code failed} or {@code skipped}, with the reason. */
-public record RuleResult(String id, RuleCatalog.Level level, String status, String message, long millis) {
+/**
+ * One rule's outcome in a run: {@code passed}, {@code failed} or {@code skipped}, with the reason.
+ *
+ * @param reason  one line: the observation of a failure, or why the rule was skipped
+ * @param message the whole failure message (evidence, operations, replay), or the reason
+ */
+public record RuleResult(String id, RuleCatalog.Level level, String status, String reason, String message, long millis) {
     public static final String PASSED = "passed";
     public static final String FAILED = "failed";
     public static final String SKIPPED = "skipped";
@@ -12,14 +17,9 @@ public record RuleResult(String id, RuleCatalog.Level level, String status, Stri
         return level == RuleCatalog.Level.MUST && status.equals(FAILED);
     }
 
-    /** The first line of the message, for the console. */
+    /** The reason's first line, shortened, for the console. */
     public String shortReason() {
-        if (message == null || message.isEmpty()) {
-            return "";
-        }
-        String[] lines = message.strip().split("\n");
-        String line = lines.length > 3 && lines[0].startsWith("[") ? lines[3].strip() : lines[0].strip();
-        line = line.replaceFirst("^observed: ", "");
+        String line = reason.strip().lines().findFirst().orElse("");
         return line.length() > 160 ? line.substring(0, 160) + "..." : line;
     }
 }

@@ -1,5 +1,6 @@
 package dev.odirect.conformance.suite;
 
+import dev.odirect.conformance.property.PropertyFailedError;
 import dev.odirect.conformance.suite.RuleCatalog.Rule;
 import io.qameta.allure.Allure;
 import io.qameta.allure.model.Label;
@@ -69,16 +70,21 @@ public final class ConformanceExtension implements ParameterResolver, AfterTestE
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
         RuleContext ruleContext = context.getStore(NAMESPACE).get(RuleContext.class, RuleContext.class);
-        if (ruleContext == null || thrown instanceof TestAbortedException
-                || String.valueOf(thrown.getMessage()).startsWith("[" + ruleContext.rule().id() + " ")) {
+        if (ruleContext == null || thrown instanceof TestAbortedException || isRuleFailure(thrown)) {
             throw thrown;
         }
         String what = thrown instanceof SessionBrokenException ? "the store session broke: " + thrown.getMessage()
                 : thrown instanceof AssertionError ? String.valueOf(thrown.getMessage())
                 : "the store threw " + thrown;
-        AssertionError failure = ruleContext.failure(what);
+        RuleFailure failure = ruleContext.failure(what);
         failure.initCause(thrown);
         throw failure;
+    }
+
+    /** A rule's own failure, or a falsified property whose shrunk input failed with one (its message includes it). */
+    private static boolean isRuleFailure(Throwable thrown) {
+        return thrown instanceof RuleFailure
+                || thrown instanceof PropertyFailedError && thrown.getCause() instanceof RuleFailure;
     }
 
     /** The run shared by every rule of this launch. */

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.odirect.conformance.suite.RuleCatalog;
+import dev.odirect.conformance.suite.RuleFailure;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +27,10 @@ class CategoriesTest {
         return matched;
     }
 
+    /** The message exactly as a rule renders it. */
     static String message(String rule, String observed) {
-        return "[" + rule + " MUST] the rule's sentence\n  store: s 1 (python3 x.py)\n  filesystem: xfs\n  observed: " + observed
-                + "\n  operations: put k -> ok\n  replay: odirect check --adapter 'python3 x.py' --seed 1 --rule " + rule;
+        return new RuleFailure(RuleCatalog.rule(rule).orElseThrow(), "s 1 (python3 x.py)", "xfs", observed,
+                "put k -> ok", "odirect check --adapter 'python3 x.py' --seed 1 --rule " + rule).getMessage();
     }
 
     @ParameterizedTest(name = "{1}")
