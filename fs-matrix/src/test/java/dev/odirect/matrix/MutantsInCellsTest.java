@@ -13,7 +13,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,10 +32,10 @@ class MutantsInCellsTest {
         assumeTrue(HostCommands.isRoot(), "not run: the matrix needs root to mount its cells");
         CheckOptions check = new CheckOptions(Optional.of(URI.create(store)), Optional.empty(), out, Profile.QUICK, 5,
                 out, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(30), true,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Set.of(), Map.of());
         Path where = out.resolve(store.replace(':', '-'));
         MatrixOptions options = new MatrixOptions(check, List.of(cells), MatrixOptions.Mode.HOST,
-                new MatrixOptions.Shard(1, 1), where, Optional.empty());
+                new MatrixOptions.Shard(1, 1), where, Optional.empty(), List.of());
         MatrixRunner runner = new MatrixRunner(options, new PrintStream(new ByteArrayOutputStream()));
         return runner.runOnHost(MatrixRunner.select(options)).json();
     }
@@ -79,9 +81,9 @@ class MutantsInCellsTest {
                 + "while read line; do case \"$line\" in *bye*) echo '{\"ok\":true}'; exit 0;; *) exit 3;; esac; done\n");
         CheckOptions check = new CheckOptions(Optional.empty(), Optional.of("sh " + adapter), out, Profile.QUICK, 5,
                 out, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(5), true,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Set.of(), Map.of());
         MatrixOptions options = new MatrixOptions(check, List.of("xfs"), MatrixOptions.Mode.HOST,
-                new MatrixOptions.Shard(1, 1), out.resolve("crash"), Optional.empty());
+                new MatrixOptions.Shard(1, 1), out.resolve("crash"), Optional.empty(), List.of());
         JsonNode matrix = new MatrixRunner(options, new PrintStream(new ByteArrayOutputStream()))
                 .runOnHost(MatrixRunner.select(options)).json();
         assumeTrue(!matrix.at("/cells/0/status").asText().equals("not-run"), matrix.at("/cells/0/reason").asText());
