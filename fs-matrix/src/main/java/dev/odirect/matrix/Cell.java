@@ -10,20 +10,27 @@ import java.util.Optional;
  *
  * @param crashReason   why the cell cannot be crashed, when {@code crash} is false
  * @param upper         for an overlay cell, the cell holding the upper layer
+ * @param holder        for a loop cell, the cell whose filesystem holds its image; a crash shuts that one down
  * @param rules         only these rules run in the cell; empty: all
  * @param notApplicable rules that cannot apply in this cell by its nature, with the reason
  * @param checksForAll  rules this cell checks for the whole run: not applicable in the run's other cells
  */
 public record Cell(String name, String fs, Kind kind, List<String> mkfs, String mount, int sector, long size,
-                   boolean crash, String crashReason, Optional<Cell> upper, boolean full, List<String> rules,
-                   Map<String, String> notApplicable, List<String> checksForAll) {
+                   boolean crash, String crashReason, Optional<Cell> upper, Optional<Cell> holder, boolean full,
+                   List<String> rules, Map<String, String> notApplicable, List<String> checksForAll) {
 
     public enum Kind { LOOP, TMPFS, OVERLAY }
 
     /** The same cell on a larger (sparse) image, for benchmarks that write more than the conformance rules. */
     public Cell withSize(long bytes) {
         return new Cell(name, fs, kind, mkfs, mount, sector, bytes, crash, crashReason, upper.map(u -> u.withSize(bytes)),
-                full, rules, notApplicable, checksForAll);
+                holder.map(h -> h.withSize(bytes + h.size())), full, rules, notApplicable, checksForAll);
+    }
+
+    /** How many loop devices making this cell takes (a container is given exactly those). */
+    public int loopDevices() {
+        return (kind == Kind.LOOP ? 1 : 0) + upper.map(Cell::loopDevices).orElse(0)
+                + holder.map(Cell::loopDevices).orElse(0);
     }
 
     /** The rules that cannot apply here when this cell runs among {@code run}: by its nature, or checked elsewhere. */

@@ -22,7 +22,7 @@ import java.util.Set;
 public final class CellCatalog {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> KEYS = Set.of("fs", "kind", "mkfs", "mount", "sector", "size", "crash",
-            "crash_reason", "upper", "full", "rules", "not_applicable", "checks_for_all", "extends");
+            "crash_reason", "upper", "holder", "full", "rules", "not_applicable", "checks_for_all", "extends");
 
     private CellCatalog() {
     }
@@ -84,10 +84,13 @@ public final class CellCatalog {
         Optional<Cell> upper = kind == Cell.Kind.OVERLAY
                 ? Optional.of(resolve(settings.path("upper").asText("ext4"), raw, new ArrayList<>(chain)))
                 : Optional.empty();
+        Optional<Cell> holder = settings.has("holder")
+                ? Optional.of(resolve(settings.path("holder").asText(), raw, new ArrayList<>(chain)))
+                : Optional.empty();
         boolean crash = settings.path("crash").asText("none").equals("shutdown");
         return new Cell(name, fs, kind, List.copyOf(mkfs), settings.path("mount").asText(""),
                 settings.path("sector").asInt(512), size(settings.path("size").asText("256m"), name), crash,
-                settings.path("crash_reason").asText(crash ? "" : "the cell defines no crash"), upper,
+                settings.path("crash_reason").asText(crash ? "" : "the cell defines no crash"), upper, holder,
                 settings.path("full").asBoolean(false), rules, Map.copyOf(notApplicable), checksForAll);
     }
 

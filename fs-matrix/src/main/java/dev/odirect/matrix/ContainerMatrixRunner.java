@@ -59,18 +59,16 @@ public final class ContainerMatrixRunner {
     }
 
     private CellResult runCell(Cell cell, String image, List<String> run) throws IOException {
-        Optional<String> device = Optional.empty();
-        if (cell.kind() != Cell.Kind.TMPFS) {
-            try {
-                device = Optional.of(HostCommands.run("losetup", "--find"));
-            } catch (IOException none) {
-                return NotRunCell.record(cell, "no free loop device on the host to give the container: "
-                        + none.getMessage(), MatrixRunner.cellOut(options, cell));
-            }
+        List<String> devices;
+        try {
+            devices = cell.loopDevices() == 0 ? List.of() : LoopDevices.free(cell.loopDevices());
+        } catch (IOException none) {
+            return NotRunCell.record(cell, "no free loop device on the host to give the container: "
+                    + none.getMessage(), MatrixRunner.cellOut(options, cell));
         }
         Path out = Files.createDirectories(options.out().resolve("containers").resolve(cell.name()));
         Path work = Files.createTempDirectory("odirect-container-");
-        try (CellContainer container = new CellContainer(image, jar, work, out, device, privileged, options.cellsFile())) {
+        try (CellContainer container = new CellContainer(image, jar, work, out, devices, privileged, options.cellsFile())) {
             container.start();
             long exit = container.exec(command(cell, run), console, "  ");
             return resultOf(cell, out, exit, container.privileges(), image);

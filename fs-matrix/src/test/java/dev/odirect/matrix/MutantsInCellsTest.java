@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The broken stores behave as the matrix predicts: the unaligned-buffer store passes tmpfs and fails
- * xfs; the no-fsync store fails the durability rule on ext4 and xfs; the error-swallowing store fails
- * on ext4-full. The reference store passes all of those cells.
+ * xfs; the no-fsync store fails the durability rule on ext4, xfs and btrfs; the error-swallowing store
+ * fails on ext4-full. The reference store passes all of those cells, and that matrix is proven.
  */
 class MutantsInCellsTest {
     @TempDir
@@ -62,10 +62,11 @@ class MutantsInCellsTest {
     }
 
     @Test
-    void noFsyncFailsTheDurabilityRuleOnExt4AndXfs() throws Exception {
-        JsonNode matrix = matrix("mutant:no-fsync", "ext4", "xfs");
+    void noFsyncFailsTheDurabilityRuleOnExt4XfsAndBtrfs() throws Exception {
+        JsonNode matrix = matrix("mutant:no-fsync", "ext4", "xfs", "btrfs");
         assertEquals("failed", status(matrix, "ext4", "DURABLE-1"));
         assertEquals("failed", status(matrix, "xfs", "DURABLE-1"));
+        assertEquals("failed", status(matrix, "btrfs", "DURABLE-1"), "btrfs is crashed through the ext4 holding its image");
     }
 
     @Test
@@ -93,11 +94,15 @@ class MutantsInCellsTest {
 
     @Test
     void theReferenceStorePassesTheSameCells() throws Exception {
-        JsonNode matrix = matrix("direct:///", "tmpfs", "xfs", "ext4", "ext4-full");
+        JsonNode matrix = matrix("direct:///", "tmpfs", "xfs", "ext4", "btrfs", "ext4-full");
         for (JsonNode cell : matrix.path("cells")) {
             assertEquals("passed", cell.path("status").asText(), cell.toString());
         }
+        assertEquals("passed", matrix.path("verdict").asText(), "every rule proven or not applicable");
         assertEquals("passed", status(matrix, "ext4", "DURABLE-1"));
+        assertEquals("passed", status(matrix, "btrfs", "DURABLE-1"));
+        assertEquals("not-applicable", status(matrix, "tmpfs", "DURABLE-1"));
+        assertEquals("not-applicable", status(matrix, "xfs", "ERROR-1"));
         assertEquals("passed", status(matrix, "ext4-full", "ERROR-1"));
     }
 }
