@@ -4,7 +4,8 @@ import dev.odirect.conformance.run.CheckOptions;
 import dev.odirect.conformance.run.CheckReport;
 import dev.odirect.conformance.run.CheckRunner;
 import dev.odirect.conformance.run.CheckSetupException;
-import dev.odirect.conformance.run.RuleResult;
+import dev.odirect.conformance.run.ExitStatus;
+import dev.odirect.conformance.run.RuleStatus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -16,11 +17,12 @@ import picocli.CommandLine.Option;
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Odirect.Version.class,
         description = {"Run the conformance rules (conformance/SPEC.md) against one store in one directory.",
             "Prints a line per rule; writes summary.json, junit/ and allure-results/ to --out."},
-        footer = {"", "Exit status: 0 every MUST rule passed or was skipped for a stated reason, 1 a MUST rule failed,",
-            "2 a usage or environment error.", "",
+        footer = {"", ExitStatus.HELP_HEADING, ExitStatus.HELP_PROVEN, ExitStatus.HELP_MUST_FAILED, ExitStatus.HELP_ERROR,
+            ExitStatus.HELP_NOT_PROVEN, "",
             "Examples:", "  odirect check --store direct:/// --dir /mnt/xfs",
             "  odirect check --adapter './odirect adapter --tail PAD_TRUNCATE' --dir /dev/shm",
-            "  odirect check --adapter 'python3 my_adapter.py' --seed 42 --rule STREAM-1"})
+            "  odirect check --adapter 'python3 my_adapter.py' --seed 42 --rule STREAM-1",
+            "  odirect check --dir /dev/shm --waive DURABLE-1,ERROR-1"})
 final class CheckCommand implements Callable<Integer> {
 
     @Mixin
@@ -49,21 +51,20 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CheckOptions options = options();
-        System.out.println("odirect check: " + options.store().map(Object::toString).orElseGet(() -> options.adapter().orElseThrow())
-                + " in " + options.dir() + ", profile " + suite.profile + ", seed " + options.seed());
+        System.out.println("odirect check: " + options.target() + " in " + options.dir() + ", profile " + suite.profile
+                + ", seed " + options.seed());
         CheckReport report;
         try {
             report = CheckRunner.run(options, System.out);
         } catch (CheckSetupException setup) {
             System.err.println("odirect check: " + setup.getMessage());
-            return CheckReport.SETUP_ERROR;
+            return ExitStatus.ERROR;
         }
-        System.out.printf("%d passed, %d failed, %d skipped%n", report.count(RuleResult.PASSED),
-                report.count(RuleResult.FAILED), report.count(RuleResult.SKIPPED));
-        report.results().stream().filter(r -> r.status().equals(RuleResult.FAILED)).forEach(r ->
-                System.out.println(System.lineSeparator() + r.message()));
+        report.results().stream().filter(r -> r.outcome() == RuleStatus.FAILED || r.outcome() == RuleStatus.WARNED)
+                .forEach(r -> System.out.println(System.lineSeparator() + r.message()));
         System.out.println("results: " + report.out().resolve("summary.json"));
         Reports.generateAfterRun(report.out(), System.out);
+        System.out.println(report.verdict().closingLines());
         return report.exitStatus();
     }
 

@@ -1,9 +1,9 @@
 package dev.odirect.cli;
 
 import dev.odirect.conformance.run.CheckOptions;
-import dev.odirect.conformance.run.CheckReport;
 import dev.odirect.conformance.run.CheckRunner;
 import dev.odirect.conformance.run.CheckSetupException;
+import dev.odirect.conformance.run.ExitStatus;
 import dev.odirect.matrix.Cell;
 import dev.odirect.matrix.ContainerMatrixRunner;
 import dev.odirect.matrix.MatrixOptions;
@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
             + "can be, and taken down.",
             "Writes matrix.json, matrix.md, matrix.html and each cell's check results to --out."},
         footer = {"", "Container mode builds its image once with debootstrap and docker import (no registry is needed).",
-            "", "Exit status: 0 no MUST rule failed in any cell, 1 one did, 2 a usage or environment error.", "",
+            "", ExitStatus.HELP_HEADING, ExitStatus.HELP_PROVEN, ExitStatus.HELP_MUST_FAILED, ExitStatus.HELP_ERROR,
+            ExitStatus.HELP_NOT_PROVEN, "     (a cell this machine cannot make is not run: the matrix is not proven)", "",
             "Examples:", "  odirect matrix", "  odirect matrix --cells xfs,xfs-4k --adapter 'python3 my_adapter.py'",
             "  odirect matrix --shard 2/3 --out results/2    (then: odirect report --merge results/* --out all)"})
 final class MatrixCommand implements Callable<Integer> {
@@ -32,7 +33,7 @@ final class MatrixCommand implements Callable<Integer> {
     @Mixin
     SuiteOptions suite = new SuiteOptions();
 
-    @Option(names = "--cells", split = ",", paramLabel = "NAMES",
+    @Option(names = MatrixOptions.CELLS_OPTION, split = ",", paramLabel = "NAMES",
             description = "Cells to run (default: every cell of cells.yaml and --cells-file).")
     List<String> cells = List.of();
 
@@ -55,6 +56,10 @@ final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where results go (default: target/odirect/matrix-<timestamp>).")
     Path out;
 
+    /** The container mode's matrix in each container runs one cell of this run. */
+    @Option(names = MatrixOptions.RUN_CELLS_OPTION, split = ",", hidden = true)
+    List<String> runCells = List.of();
+
     private MatrixReport containers(MatrixOptions options, List<Cell> selected) throws Exception {
         ContainerMatrixRunner.requireOfflineTestcontainers();
         Path jar = Path.of(Odirect.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -71,24 +76,20 @@ final class MatrixCommand implements Callable<Integer> {
         CheckOptions check = suite.checkOptions(Path.of(System.getProperty("java.io.tmpdir")), outDir, List.of(),
                 Optional.empty(), Optional.empty(), Optional.empty());
         MatrixOptions options = new MatrixOptions(check, cells, MatrixOptions.Mode.parse(mode),
-                MatrixOptions.Shard.parse(shard), outDir, Optional.ofNullable(cellsFile));
+                MatrixOptions.Shard.parse(shard), outDir, Optional.ofNullable(cellsFile), runCells);
         try {
             List<Cell> selected = MatrixRunner.select(options);
             CheckRunner.preflight(check);
             Optional<MatrixOptions.Mode> resolved = NoCellFallback.resolve(options.mode());
-            if (resolved.isEmpty()) {
-                int status = NoCellFallback.run(options, NoCellFallback.whyNoCell(), System.out).exitStatus();
-                Reports.generateAfterRun(outDir, System.out);
-                return status;
-            }
-            MatrixReport report = resolved.get() == MatrixOptions.Mode.CONTAINERS
-                    ? containers(options, selected)
+            MatrixReport report = resolved.isEmpty() ? NoCellFallback.run(options, NoCellFallback.whyNoCell(), System.out)
+                    : resolved.get() == MatrixOptions.Mode.CONTAINERS ? containers(options, selected)
                     : new MatrixRunner(options, System.out).runOnHost(selected);
             Reports.generateAfterRun(outDir, System.out);
+            System.out.println(report.verdict().closingLines());
             return report.exitStatus();
         } catch (CheckSetupException setup) {
             System.err.println("odirect matrix: " + setup.getMessage());
-            return CheckReport.SETUP_ERROR;
+            return ExitStatus.ERROR;
         }
     }
 }

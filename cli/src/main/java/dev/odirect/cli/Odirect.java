@@ -1,5 +1,6 @@
 package dev.odirect.cli;
 
+import dev.odirect.conformance.run.ExitStatus;
 import dev.odirect.store.StoreVersion;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -11,10 +12,9 @@ import picocli.CommandLine.Command;
         versionProvider = Odirect.Version.class,
         description = "O_DIRECT conformance suite and reference store.",
         subcommands = {MatrixCommand.class, CheckCommand.class, BenchCommand.class, ReportCommand.class, AdapterCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit status: 0 success, 1 a MUST rule failed, 2 usage or environment error."})
+        footer = {"", ExitStatus.HELP_HEADING, ExitStatus.HELP_PROVEN, ExitStatus.HELP_MUST_FAILED, ExitStatus.HELP_ERROR,
+            ExitStatus.HELP_NOT_PROVEN})
 public final class Odirect implements Runnable {
-    static final int USAGE_ERROR = 2;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -43,7 +43,7 @@ public final class Odirect implements Runnable {
         cli.setParameterExceptionHandler(Odirect::usageError);
         cli.setExecutionExceptionHandler((failure, command, parsed) -> {
             command.getErr().println("odirect " + command.getCommandName() + ": " + failure.getMessage());
-            return USAGE_ERROR;
+            return ExitStatus.ERROR;
         });
         return cli;
     }
@@ -53,7 +53,7 @@ public final class Odirect implements Runnable {
         CommandLine command = problem.getCommandLine();
         PrintWriter err = command.getErr();
         err.println("odirect: " + problem.getMessage() + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
-        return USAGE_ERROR;
+        return ExitStatus.ERROR;
     }
 
     @Override

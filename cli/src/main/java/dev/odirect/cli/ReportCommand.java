@@ -1,11 +1,13 @@
 package dev.odirect.cli;
 
-import dev.odirect.conformance.run.CheckReport;
 import dev.odirect.conformance.run.CheckSetupException;
+import dev.odirect.conformance.run.ExitStatus;
 import dev.odirect.matrix.MatrixMerge;
+import dev.odirect.matrix.MatrixReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +17,8 @@ import picocli.CommandLine.Option;
             + "a single file that opens from file://, and DIR/report/site/ which keeps the trend history across runs.",
             "With --merge, first build one compatibility matrix from the result folders of several matrix runs "
                 + "(shards on different CI runners, or different machines)."},
-        footer = {"", "Exit status: 0 no MUST rule failed, 1 one did, 2 a usage error.", "",
+        footer = {"", ExitStatus.HELP_HEADING + " (with --merge: the merged matrix's verdict; alone: 0 or 2)",
+            ExitStatus.HELP_PROVEN, ExitStatus.HELP_MUST_FAILED, ExitStatus.HELP_ERROR, ExitStatus.HELP_NOT_PROVEN, "",
             "Examples:", "  odirect report --out target/odirect/matrix-20261124-120000",
             "  odirect report --merge results/shard-1 results/shard-2 results/shard-3 --out results/all"})
 final class ReportCommand implements Callable<Integer> {
@@ -31,16 +34,17 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try {
-            int status = CheckReport.OK;
             List<Path> inputs = merge.isEmpty() ? List.of(out) : merge;
+            Optional<MatrixReport> merged = Optional.empty();
             if (!merge.isEmpty() && merge.stream().allMatch(dir -> Files.exists(dir.resolve("matrix.json")))) {
-                status = MatrixMerge.merge(merge, out, System.out).exitStatus();
+                merged = Optional.of(MatrixMerge.merge(merge, out, System.out));
             }
             Reports.generate(inputs, out, System.out);
-            return status;
+            merged.ifPresent(matrix -> System.out.println(matrix.verdict().closingLines()));
+            return merged.map(MatrixReport::exitStatus).orElse(ExitStatus.PROVEN);
         } catch (CheckSetupException bad) {
             System.err.println("odirect report: " + bad.getMessage());
-            return CheckReport.SETUP_ERROR;
+            return ExitStatus.ERROR;
         }
     }
 }

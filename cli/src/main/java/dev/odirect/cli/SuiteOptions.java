@@ -7,7 +7,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -47,8 +49,13 @@ final class SuiteOptions {
                     + "without being kept in memory (default: ${DEFAULT-VALUE} bytes).")
     int adapterMaxLine;
 
-    @Option(names = "--not-direct", description = "The adapter's store does not use O_DIRECT: skip DIRECT-1 and DIRECT-2.")
+    @Option(names = "--not-direct", description = "The adapter's store does not use O_DIRECT: DIRECT-1 and DIRECT-2 do not apply.")
     boolean notDirect;
+
+    @Option(names = CheckOptions.WAIVE_OPTION, split = ",", paramLabel = "ID",
+            description = "Accept that these rules did not run (or failed) here, e.g. DURABLE-1,ERROR-1: they do not "
+                    + "block the verdict and are listed as waived.")
+    List<String> waivers = List.of();
 
     /** Check options with everything but the cell-specific parts. */
     CheckOptions checkOptions(Path dir, Path out, List<String> rules, Optional<String> crash, Optional<String> recover,
@@ -59,7 +66,8 @@ final class SuiteOptions {
         return new CheckOptions(store, adapter, dir.toAbsolutePath(), Profile.parse(profile),
                 seed != null ? seed : System.nanoTime() % 1_000_000_000L, out.toAbsolutePath(), rules, crash, recover,
                 fullDir.map(Path::toAbsolutePath), new SessionLimits(Duration.ofSeconds(timeout), adapterMaxLine),
-                !notDirect, Optional.empty(), Optional.empty());
+                !notDirect, Optional.empty(), Optional.empty(),
+                waivers.stream().map(String::trim).collect(Collectors.toUnmodifiableSet()), Map.of());
     }
 
     static Path defaultOut(String kind) {

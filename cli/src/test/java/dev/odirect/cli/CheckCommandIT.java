@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.odirect.conformance.run.ExitStatus;
 import dev.odirect.store.testing.Commands;
 import dev.odirect.store.testing.LoopFilesystem;
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,7 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * {@code odirect check} as users run it, for the reference store in process, the reference store
  * behind {@code odirect adapter}, and the GNU dd adapter: every MUST rule passes on tmpfs, on xfs
- * with 4 KiB sectors (with a real crash hook, so DURABLE-1 runs) and on ext4.
+ * with 4 KiB sectors (with a real crash hook, so DURABLE-1 runs) and on ext4, the rules that cannot
+ * run there waived. And the gate's verdicts: what it did not prove is named, never passed.
  */
 class CheckCommandIT {
     static final String JAR = System.getProperty("odirect.jar");
@@ -30,6 +34,19 @@ class CheckCommandIT {
     @TempDir
     Path out;
 
+    /** A finished check: its exit status and what it printed. */
+    record Run(int exit, String output) {
+        String lastLine() {
+            List<String> lines = output.lines().toList();
+            return lines.get(lines.size() - 1);
+        }
+
+        String countLine() {
+            List<String> lines = output.lines().toList();
+            return lines.get(lines.size() - 2);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"tmpfs", "xfs-4k", "ext4"})
     void everyStoreKindPassesOn(String filesystem) throws Exception {
@@ -37,7 +54,7 @@ class CheckCommandIT {
             assumeTrue(Files.isDirectory(Path.of("/dev/shm")), "not run: no /dev/shm");
             Path dir = Files.createTempDirectory(Path.of("/dev/shm"), "odirect-it-");
             try {
-                checkAll(dir, List.of());
+                checkAll(dir, List.of("--waive", "DURABLE-1,ERROR-1"));
             } finally {
                 Commands.run("rm", "-rf", dir.toString());
             }
@@ -50,32 +67,94 @@ class CheckCommandIT {
         List<String> mkfs = type.equals("xfs") ? List.of("-q", "-f") : List.of("-q", "-F", "-b", "4096");
         try (LoopFilesystem fs = LoopFilesystem.create(type, sector, 320L << 20, mkfs, "")) {
             String mnt = fs.mountPoint().toString();
-            checkAll(fs.newDirectory("work"), List.of("--crash-cmd", "xfs_io -x -c shutdown " + mnt,
+            checkAll(fs.newDirectory("work"), List.of("--waive", "ERROR-1", "--crash-cmd", "xfs_io -x -c shutdown " + mnt,
                     "--recover-cmd", "umount " + mnt + " && mount " + fs.device() + " " + mnt));
         }
     }
 
-    private void checkAll(Path dir, List<String> hooks) throws Exception {
+    private void checkAll(Path dir, List<String> options) throws Exception {
         String self = "java -jar " + JAR + " adapter";
-        check("store", dir, hooks, "--store", "direct:///");
-        check("adapter", dir, hooks, "--adapter", self);
+        passes("store", dir, options, "--store", "direct:///");
+        passes("adapter", dir, options, "--adapter", self);
         if (Commands.tool("python3").isPresent()) {
-            check("dd", dir, hooks, "--adapter", "python3 " + DD_ADAPTER);
+            passes("dd", dir, options, "--adapter", "python3 " + DD_ADAPTER);
         }
     }
 
-    private void check(String name, Path dir, List<String> hooks, String... target) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("java", "-jar", JAR, "check", "--dir", dir.toString(), "--seed", "3",
-                "--out", out.resolve(name).toString()));
-        command.addAll(List.of(target));
-        command.addAll(hooks);
+    private void passes(String name, Path dir, List<String> options, String... target) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("--dir", dir.toString(), "--seed", "3"));
+        arguments.addAll(List.of(target));
+        arguments.addAll(options);
+        Run run = check(name, arguments.toArray(String[]::new));
+        assertEquals(ExitStatus.PROVEN, run.exit(), name + " on " + dir + ":\n" + run.output());
+        assertTrue(run.countLine().matches("\\d+ passed, 0 failed, \\d+ skipped"), run.output());
+        assertTrue(run.lastLine().startsWith("passed: ") && run.lastLine().contains("; waived: "), run.output());
+        if (options.contains("--crash-cmd")) {
+            assertTrue(run.output().matches("(?s).*\\nPASS +DURABLE-1 .*"), "the crash rule ran: " + run.output());
+        }
+    }
+
+    private Run check(String name, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("java", "-jar", JAR, "check", "--out", out.resolve(name).toString()));
+        command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(10, TimeUnit.MINUTES));
-        assertEquals(0, process.exitValue(), name + " on " + dir + ":\n" + output);
-        assertTrue(output.contains(" 0 failed"), output);
-        if (!hooks.isEmpty()) {
-            assertTrue(output.contains("PASS DURABLE-1"), "the crash rule ran: " + output);
-        }
+        return new Run(process.exitValue(), output);
+    }
+
+    /** The in-process reference store on a scratch directory, a few rules: the verdicts, not the store, are tested. */
+    private Run quickCheck(String name, String... arguments) throws IOException, InterruptedException {
+        Path dir = Files.createDirectories(out.resolve(name + "-dir"));
+        List<String> all = new ArrayList<>(List.of("--dir", dir.toString(), "--seed", "3"));
+        all.addAll(List.of(arguments));
+        return check(name, all.toArray(String[]::new));
+    }
+
+    @Test
+    void withoutACrashHookTheStoreIsNotProvenAndTheLastLineSaysWhy() throws Exception {
+        Run run = quickCheck("no-hook", "--store", "direct:///", "--rule", "STREAM-2,DURABLE-1");
+        assertEquals(ExitStatus.NOT_PROVEN, run.exit(), run.output());
+        assertEquals("1 passed, 0 failed, 1 skipped", run.countLine(), run.output());
+        assertTrue(run.lastLine().startsWith("not proven: DURABLE-1 (no crash hook")
+                && run.lastLine().endsWith("; waive with --waive DURABLE-1"), run.output());
+        assertTrue(run.output().contains("\nNOT RUN DURABLE-1 "), run.output());
+    }
+
+    @Test
+    void waivedRulesDoNotBlockAndAreListedInTheLastLineAndTheSummary() throws Exception {
+        Run run = quickCheck("waived", "--store", "direct:///", "--rule", "STREAM-2,DURABLE-1,ERROR-1",
+                "--waive", "DURABLE-1,ERROR-1");
+        assertEquals(ExitStatus.PROVEN, run.exit(), run.output());
+        assertTrue(run.lastLine().endsWith("; waived: DURABLE-1 (not run), ERROR-1 (not run)"), run.output());
+        var summary = new ObjectMapper().readTree(out.resolve("waived/summary.json").toFile());
+        assertEquals("passed", summary.path("verdict").asText());
+        assertEquals("[\"DURABLE-1\",\"ERROR-1\"]", summary.path("waived").toString());
+    }
+
+    @Test
+    void aRuleFilterThatSelectsNothingRunnableIsAnError() throws Exception {
+        Run run = quickCheck("nothing", "--store", "direct:///", "--rule", "DURABLE-1");
+        assertEquals(ExitStatus.ERROR, run.exit(), run.output());
+        assertTrue(run.lastLine().startsWith("error: no rule ran: DURABLE-1 not run (no crash hook"), run.output());
+    }
+
+    @Test
+    void anUnknownWaiverIsAUsageError() throws Exception {
+        Run run = quickCheck("unknown", "--store", "direct:///", "--waive", "DURABLE-9");
+        assertEquals(ExitStatus.ERROR, run.exit(), run.output());
+        assertTrue(run.output().contains("unknown rule [DURABLE-9] in --waive"), run.output());
+    }
+
+    @Test
+    void aMustRuleTheStoreDoesNotOfferIsNotApplicableAndDoesNotBlock() throws Exception {
+        // the reference adapter with abort struck from the ops it declares at hello
+        Path noAbort = Files.writeString(out.resolve("no-abort.sh"),
+                "java -jar " + JAR + " adapter | sed -u 's/\"abort\",//'\n");
+        Run run = quickCheck("no-abort", "--adapter", "sh " + noAbort, "--rule", "STREAM-2,ABORT-1");
+        assertEquals(ExitStatus.PROVEN, run.exit(), run.output());
+        assertTrue(run.output().contains("\nN/A     ABORT-1       MUST ") && run.output().contains("does not offer abort"),
+                run.output());
+        assertEquals("passed: every MUST rule passed or was not applicable", run.lastLine(), run.output());
     }
 }

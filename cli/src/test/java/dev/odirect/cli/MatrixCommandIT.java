@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.odirect.conformance.run.ExitStatus;
 import dev.odirect.store.testing.Commands;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,7 +19,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** `odirect matrix` as a process: interrupted mid-cell it leaves nothing; without root it says no cell ran. */
+/**
+ * `odirect matrix` as a process: interrupted mid-cell it leaves nothing; a cell it cannot make, or no
+ * cell at all (without root), leaves it not proven, and says so.
+ */
 class MatrixCommandIT {
     static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     static final String JAR = System.getProperty("odirect.jar");
@@ -69,21 +75,72 @@ class MatrixCommandIT {
         }
         assumeTrue(docker, "not run: no Docker engine answers (docker info)");
         Path out = Files.createTempDirectory("odirect-containers-");
+        // without the ext4-full cell in the run, ERROR-1 cannot run in these cells
         Process matrix = new ProcessBuilder(JAVA, "-jar", JAR, "matrix", "--mode", "containers", "--cells",
-                "xfs-4k,tmpfs,overlay", "--seed", "8", "--out", out.toString()).redirectErrorStream(true).start();
+                "xfs-4k,tmpfs,overlay", "--waive", "ERROR-1", "--seed", "8", "--out", out.toString())
+                .redirectErrorStream(true).start();
         String output = new String(matrix.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(matrix.waitFor(15, TimeUnit.MINUTES));
-        assertEquals(0, matrix.exitValue(), output);
-        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("matrix.json").toFile());
+        assertEquals(ExitStatus.PROVEN, matrix.exitValue(), output);
+        var json = new ObjectMapper().readTree(out.resolve("matrix.json").toFile());
         assertEquals(3, json.path("cells").size());
         for (var cell : json.path("cells")) {
             assertEquals("passed", cell.path("status").asText(), cell.toString());
             assertTrue(cell.at("/facts/container/privileges").asText().startsWith("CAP_SYS_ADMIN"), cell.toString());
+            assertEquals(cell.path("name").asText().equals("tmpfs") ? "not-applicable" : "passed",
+                    ruleStatus(cell, "DURABLE-1"), cell.toString());
         }
+        assertEquals("[\"ERROR-1\"]", json.path("waived").toString());
         assertEquals("odirect-reference", json.at("/store/name").asText());
         assertEquals("", leftovers());
         assertEquals("", Commands.run("docker", "ps", "-aq", "--filter", "ancestor=" + dev.odirect.matrix.ContainerImage.tag()));
         Commands.run("rm", "-rf", out.toString());
+    }
+
+    @Test
+    void aCellThisMachineCannotMakeLeavesTheMatrixNotProvenAndIsReportedAsSkippedTests() throws Exception {
+        assumeTrue(Commands.isRoot(), "not run: needs root to mount the tmpfs cell");
+        Path out = Files.createTempDirectory("odirect-unavailable-");
+        Path cells = Files.writeString(out.resolve("cells.yaml"), "nosuchfs:\n  fs: nosuchfs\n");
+        Process matrix = new ProcessBuilder(JAVA, "-jar", JAR, "matrix", "--mode", "host", "--cells", "tmpfs,nosuchfs",
+                "--cells-file", cells.toString(), "--waive", "ERROR-1", "--seed", "8", "--out", out.resolve("m").toString())
+                .redirectErrorStream(true).start();
+        String output = new String(matrix.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(matrix.waitFor(5, TimeUnit.MINUTES));
+        assertEquals(ExitStatus.NOT_PROVEN, matrix.exitValue(), output);
+        assertTrue(lastLine(output).startsWith("not proven: cells not run: nosuchfs (the kernel has no nosuchfs filesystem"),
+                output);
+        assertTrue(lastLine(output).endsWith("; run the cells this machine can make with --cells tmpfs"
+                + "; waived: ERROR-1 (not run) in tmpfs"), output);
+        var json = new ObjectMapper().readTree(out.resolve("m/matrix.json").toFile());
+        assertEquals("not-proven", json.path("verdict").asText());
+        var tmpfs = json.at("/cells/0");
+        assertEquals("passed", tmpfs.path("status").asText(), "DURABLE-1 does not apply to tmpfs: " + tmpfs);
+        assertEquals("not-applicable", ruleStatus(tmpfs, "DURABLE-1"));
+        assertEquals("not-run", json.at("/cells/1/status").asText());
+        List<Path> skipped;
+        try (var results = Files.list(out.resolve("m/cells/nosuchfs/allure-results"))) {
+            skipped = results.filter(p -> p.toString().endsWith("-result.json")).toList();
+        }
+        assertEquals(dev.odirect.conformance.suite.RuleCatalog.rules().size(), skipped.size());
+        var first = new ObjectMapper().readTree(skipped.get(0).toFile());
+        assertEquals("skipped", first.path("status").asText());
+        assertTrue(first.at("/statusDetails/message").asText().startsWith("cell nosuchfs not run: the kernel has no"));
+        Commands.run("rm", "-rf", out.toString());
+    }
+
+    static String lastLine(String output) {
+        List<String> lines = output.lines().toList();
+        return lines.get(lines.size() - 1);
+    }
+
+    static String ruleStatus(JsonNode cell, String id) {
+        for (JsonNode rule : cell.path("rules")) {
+            if (rule.path("id").asText().equals(id)) {
+                return rule.path("status").asText();
+            }
+        }
+        return "absent";
     }
 
     @Test
@@ -98,9 +155,12 @@ class MatrixCommandIT {
                 "--out", out.resolve("m").toString()).redirectErrorStream(true).start();
         String output = new String(matrix.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(matrix.waitFor(5, TimeUnit.MINUTES));
-        assertEquals(0, matrix.exitValue(), output);
+        assertEquals(ExitStatus.NOT_PROVEN, matrix.exitValue(), output);
         assertTrue(output.contains("no cell ran: not root"), output);
-        assertTrue(Files.readString(out.resolve("m/matrix.json")).contains("\"note\""));
+        assertTrue(lastLine(output).startsWith("not proven: no cell ran (not root"), output);
+        var json = new ObjectMapper().readTree(out.resolve("m/matrix.json").toFile());
+        assertTrue(json.has("note"), json.toString());
+        assertEquals("not-proven", json.path("verdict").asText());
         Commands.run("rm", "-rf", out.toString());
     }
 }

@@ -24,7 +24,8 @@ final class CellAvailability {
         return switch (cell.kind()) {
             case TMPFS -> Optional.empty();
             case OVERLAY -> cell.upper().flatMap(CellAvailability::whyNot).map(why -> "its upper layer's cell: " + why);
-            case LOOP -> loop(cell);
+            case LOOP -> loop(cell).or(() -> cell.holder().flatMap(CellAvailability::whyNot)
+                    .map(why -> "its holder's cell: " + why));
         };
     }
 

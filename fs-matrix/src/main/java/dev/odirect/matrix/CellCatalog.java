@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.odirect.conformance.suite.RuleCatalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +22,7 @@ import java.util.Set;
 public final class CellCatalog {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> KEYS = Set.of("fs", "kind", "mkfs", "mount", "sector", "size", "crash",
-            "crash_reason", "upper", "full", "rules", "extends");
+            "crash_reason", "upper", "holder", "full", "rules", "not_applicable", "checks_for_all", "extends");
 
     private CellCatalog() {
     }
@@ -75,16 +76,36 @@ public final class CellCatalog {
         Cell.Kind kind = Cell.Kind.valueOf(settings.path("kind").asText("loop").toUpperCase(Locale.ROOT));
         List<String> mkfs = new ArrayList<>();
         settings.path("mkfs").forEach(option -> mkfs.add(option.asText()));
-        List<String> rules = new ArrayList<>();
-        settings.path("rules").forEach(rule -> rules.add(rule.asText()));
+        List<String> rules = ruleIds(settings.path("rules"), name);
+        List<String> checksForAll = ruleIds(settings.path("checks_for_all"), name);
+        Map<String, String> notApplicable = new LinkedHashMap<>();
+        settings.path("not_applicable").fields().forEachRemaining(entry ->
+                notApplicable.put(known(entry.getKey(), name), entry.getValue().asText()));
         Optional<Cell> upper = kind == Cell.Kind.OVERLAY
                 ? Optional.of(resolve(settings.path("upper").asText("ext4"), raw, new ArrayList<>(chain)))
+                : Optional.empty();
+        Optional<Cell> holder = settings.has("holder")
+                ? Optional.of(resolve(settings.path("holder").asText(), raw, new ArrayList<>(chain)))
                 : Optional.empty();
         boolean crash = settings.path("crash").asText("none").equals("shutdown");
         return new Cell(name, fs, kind, List.copyOf(mkfs), settings.path("mount").asText(""),
                 settings.path("sector").asInt(512), size(settings.path("size").asText("256m"), name), crash,
-                settings.path("crash_reason").asText(crash ? "" : "the cell defines no crash"), upper,
-                settings.path("full").asBoolean(false), List.copyOf(rules));
+                settings.path("crash_reason").asText(crash ? "" : "the cell defines no crash"), upper, holder,
+                settings.path("full").asBoolean(false), rules, Map.copyOf(notApplicable), checksForAll);
+    }
+
+    private static List<String> ruleIds(JsonNode list, String cell) {
+        List<String> ids = new ArrayList<>();
+        list.forEach(rule -> ids.add(known(rule.asText(), cell)));
+        return List.copyOf(ids);
+    }
+
+    private static String known(String rule, String cell) {
+        if (RuleCatalog.rule(rule).isEmpty()) {
+            throw new IllegalArgumentException("cell " + cell + " names unknown rule '" + rule + "': rules are "
+                    + RuleCatalog.rules().keySet());
+        }
+        return rule;
     }
 
     private static ObjectNode merged(String name, Map<String, ObjectNode> raw, List<String> chain) {

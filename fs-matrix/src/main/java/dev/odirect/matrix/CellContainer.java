@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -19,8 +20,8 @@ import org.testcontainers.utility.DockerImageName;
 /**
  * One cell's container: the locally built image, the suite jar and the working directory mounted
  * read-only, a work and an out folder mounted from the host, and only the privileges the cell
- * needs (CAP_SYS_ADMIN, /dev/loop-control and the one loop device picked for it), or --privileged.
- * Closing it stops the container and detaches the loop device if the check inside could not.
+ * needs (CAP_SYS_ADMIN, /dev/loop-control and the loop devices picked for it), or --privileged.
+ * Closing it stops the container and detaches the loop devices if the check inside could not.
  */
 final class CellContainer implements AutoCloseable {
     static final String JAR = "/odirect/odirect.jar";
@@ -28,14 +29,15 @@ final class CellContainer implements AutoCloseable {
     static final String OUT = "/odirect/out";
 
     private final GenericContainer<?> container;
-    private final Optional<String> loopDevice;
+    private final List<String> loopDevices;
     private final String privileges;
 
-    CellContainer(String image, Path jar, Path work, Path out, Optional<String> loopDevice, boolean privileged,
+    CellContainer(String image, Path jar, Path work, Path out, List<String> loopDevices, boolean privileged,
                   Optional<Path> cellsFile) {
-        this.loopDevice = loopDevice;
+        this.loopDevices = loopDevices;
         this.privileges = privileged ? "--privileged"
-                : "CAP_SYS_ADMIN, /dev/loop-control" + loopDevice.map(device -> ", " + device).orElse("");
+                : String.join(", ", Stream.concat(Stream.of("CAP_SYS_ADMIN", "/dev/loop-control"), loopDevices.stream())
+                        .toList());
         Path cwd = Path.of("").toAbsolutePath();
         GenericContainer<?> spec = new GenericContainer<>(DockerImageName.parse(image))
                 .withCommand("sleep", "infinity")
@@ -47,7 +49,9 @@ final class CellContainer implements AutoCloseable {
                 .withCreateContainerCmdModifier(cmd -> grant(cmd.getHostConfig(), privileged));
         cellsFile.ifPresent(file -> spec.withFileSystemBind(file.toAbsolutePath().toString(), "/odirect/cells.yaml",
                 BindMode.READ_ONLY));
-        loopDevice.ifPresent(device -> spec.withEnv(LoopDevices.GIVEN, device));
+        if (!loopDevices.isEmpty()) {
+            spec.withEnv(LoopDevices.GIVEN, String.join(",", loopDevices));
+        }
         this.container = spec;
     }
 
@@ -57,7 +61,7 @@ final class CellContainer implements AutoCloseable {
             return;
         }
         List<Device> devices = new java.util.ArrayList<>(List.of(new Device("rwm", "/dev/loop-control", "/dev/loop-control")));
-        loopDevice.ifPresent(device -> devices.add(new Device("rwm", device, device)));
+        loopDevices.forEach(device -> devices.add(new Device("rwm", device, device)));
         host.withCapAdd(Capability.SYS_ADMIN).withDevices(devices);
     }
 
@@ -102,8 +106,10 @@ final class CellContainer implements AutoCloseable {
             container.stop();
         } finally {
             Cleanup.unregister(this);
-            if (loopDevice.isPresent() && attached(loopDevice.get())) {
-                HostCommands.run("losetup", "-d", loopDevice.get());
+            for (String device : loopDevices) {
+                if (attached(device)) {
+                    HostCommands.run("losetup", "-d", device);
+                }
             }
         }
     }

@@ -22,6 +22,9 @@ final class CellFacts {
         facts.put("mkfs", cell.kind() == Cell.Kind.OVERLAY ? "upper layer: " + cell.upper().orElseThrow().mkfsLine()
                 : cell.mkfsLine());
         facts.put("mount", cell.mount());
+        facts.put("crash", !cell.crash() ? "none: " + cell.crashReason() : cell.holder()
+                .map(holder -> "shutdown of the " + holder.fs() + " holding the image (cell " + holder.name() + ")")
+                .orElse("shutdown (FS_IOC_SHUTDOWN, no log flush)"));
         facts.put("sector", mounted.device().map(device -> sysfsInt(device, "logical_block_size")).orElse(fs.sectorSize()));
         mounted.device().ifPresent(device -> facts.put("physical_sector", sysfsInt(device, "physical_block_size")));
         facts.put("dio_mem_align", fs.dioMemAlign());

@@ -1,10 +1,7 @@
 package dev.odirect.matrix;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.odirect.conformance.run.CheckOptions;
 import dev.odirect.conformance.run.CheckSetupException;
-import dev.odirect.conformance.run.RuleResult;
-import dev.odirect.conformance.suite.RuleCatalog;
 import dev.odirect.conformance.suite.SessionLimits;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -47,52 +44,55 @@ public final class ContainerMatrixRunner {
         }
     }
 
-    public MatrixReport run(List<Cell> cells) throws IOException {
+    public MatrixReport run(List<Cell> cells) throws IOException, CheckSetupException {
         String image = ContainerImage.ensure(console);
+        List<String> run = MatrixRunner.runCells(options).stream().map(Cell::name).toList();
         List<CellResult> results = new ArrayList<>();
         int n = 0;
         for (Cell cell : cells) {
             console.printf("%n[%d/%d] cell %s (%s) in a container of %s%n", ++n, cells.size(), cell.name(),
                     MatrixRunner.describe(cell), image);
-            CellResult result = runCell(cell, image);
-            console.printf("[%d/%d] cell %s: %s%s%n", n, cells.size(), cell.name(), result.status(),
-                    result.reason().isEmpty() ? "" : " (" + result.reason() + ")");
+            CellResult result = runCell(cell, image, run);
+            console.printf("[%d/%d] cell %s: %s%n", n, cells.size(), cell.name(), result.describe());
             results.add(result);
         }
         return MatrixReport.write(options, results, console);
     }
 
-    private CellResult runCell(Cell cell, String image) throws IOException {
-        Optional<String> device = Optional.empty();
-        if (cell.kind() != Cell.Kind.TMPFS) {
-            try {
-                device = Optional.of(HostCommands.run("losetup", "--find"));
-            } catch (IOException none) {
-                return CellResult.notRun(cell.name(), "no free loop device on the host to give the container: " + none.getMessage());
-            }
+    private CellResult runCell(Cell cell, String image, List<String> run) throws IOException {
+        List<String> devices;
+        try {
+            devices = cell.loopDevices() == 0 ? List.of() : LoopDevices.free(cell.loopDevices());
+        } catch (IOException none) {
+            return NotRunCell.record(cell, "no free loop device on the host to give the container: "
+                    + none.getMessage(), MatrixRunner.cellOut(options, cell));
         }
         Path out = Files.createDirectories(options.out().resolve("containers").resolve(cell.name()));
         Path work = Files.createTempDirectory("odirect-container-");
-        try (CellContainer container = new CellContainer(image, jar, work, out, device, privileged, options.cellsFile())) {
+        try (CellContainer container = new CellContainer(image, jar, work, out, devices, privileged, options.cellsFile())) {
             container.start();
-            long exit = container.exec(command(cell), console, "  ");
+            long exit = container.exec(command(cell, run), console, "  ");
             return resultOf(cell, out, exit, container.privileges(), image);
         } finally {
             HostCommands.run("rm", "-rf", "--one-file-system", work.toString());
         }
     }
 
-    private List<String> command(Cell cell) {
+    private List<String> command(Cell cell, List<String> run) {
         CheckOptions check = options.check();
         List<String> command = new ArrayList<>(List.of("java", "-Djava.io.tmpdir=" + CellContainer.WORK, "-jar",
                 CellContainer.JAR, "matrix", "--mode", "host", "--cells", cell.name(), "--out", CellContainer.OUT,
                 "--seed", Long.toString(check.seed()), "--profile", check.profile().name().toLowerCase(),
                 SessionLimits.TIMEOUT_OPTION, Long.toString(check.limits().timeout().toSeconds()),
-                SessionLimits.MAX_LINE_OPTION, Integer.toString(check.limits().maxLine())));
+                SessionLimits.MAX_LINE_OPTION, Integer.toString(check.limits().maxLine()),
+                MatrixOptions.RUN_CELLS_OPTION, String.join(",", run)));
         check.store().ifPresent(uri -> command.addAll(List.of("--store", uri.toString())));
         check.adapter().ifPresent(adapter -> command.addAll(List.of("--adapter", adapter)));
         if (!check.direct()) {
             command.add("--not-direct");
+        }
+        if (!check.waivers().isEmpty()) {
+            command.addAll(List.of(CheckOptions.WAIVE_OPTION, String.join(",", check.waivers())));
         }
         options.cellsFile().ifPresent(file -> command.addAll(List.of("--cells-file", "/odirect/cells.yaml")));
         return command;
@@ -101,19 +101,12 @@ public final class ContainerMatrixRunner {
     private static CellResult resultOf(Cell cell, Path out, long exit, String privileges, String image) throws IOException {
         Path matrix = out.resolve("matrix.json");
         if (!Files.exists(matrix)) {
-            return new CellResult(cell.name(), CellResult.FAILED, "the check in the container ended with status " + exit
-                    + " and wrote no matrix.json (its output is above)", Map.of(), List.of());
+            return CellResult.failed(cell.name(), "the check in the container ended with status " + exit
+                    + " and wrote no matrix.json (its output is above)", Map.of());
         }
-        JsonNode json = MatrixReport.JSON.readTree(matrix.toFile()).path("cells").path(0);
-        Map<String, Object> facts = new LinkedHashMap<>(MatrixReport.JSON.convertValue(json.path("facts"),
-                MatrixReport.JSON.getTypeFactory().constructMapType(Map.class, String.class, Object.class)));
+        CellResult inside = CellResult.from(MatrixReport.JSON.readTree(matrix.toFile()).path("cells").path(0));
+        Map<String, Object> facts = new LinkedHashMap<>(inside.facts());
         facts.put("container", Map.of("image", image, "privileges", privileges));
-        List<RuleResult> rules = new ArrayList<>();
-        for (JsonNode rule : json.path("rules")) {
-            rules.add(new RuleResult(rule.path("id").asText(), RuleCatalog.Level.valueOf(rule.path("level").asText()),
-                    rule.path("status").asText(), rule.path("message").asText(), 0));
-        }
-        return new CellResult(cell.name(), json.path("status").asText(CellResult.FAILED), json.path("reason").asText(""),
-                facts, rules);
+        return new CellResult(cell.name(), inside.made(), inside.verdict(), inside.reason(), facts, inside.rules());
     }
 }

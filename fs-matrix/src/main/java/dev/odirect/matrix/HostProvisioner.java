@@ -6,11 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Makes a cell's filesystem on this host: a sparse image on a loop device with the cell's sector
- * size, mkfs and mount under a private directory; or a tmpfs; or an overlay whose upper layer is on
- * another cell's filesystem. Every step registers its undo before the next one starts.
+ * size (the image on another cell's filesystem when the cell has a holder), mkfs and mount under a
+ * private directory; or a tmpfs; or an overlay whose upper layer is on another cell's filesystem. Every step registers its undo before the next one starts.
  */
 final class HostProvisioner {
     private HostProvisioner() {
@@ -35,7 +36,9 @@ final class HostProvisioner {
 
     private static void loop(Cell cell, Path workDir, MountedCell mounted) throws IOException {
         Path dir = directory(workDir.resolve(cell.name()), mounted);
-        Path image = dir.resolve(cell.name() + ".img");
+        Optional<MountedCell> holder = cell.holder().isEmpty() ? Optional.empty()
+                : Optional.of(inner(cell.holder().get(), dir, mounted));
+        Path image = holder.map(MountedCell::mountPoint).orElse(dir).resolve(cell.name() + ".img");
         try (RandomAccessFile file = new RandomAccessFile(image.toFile(), "rw")) {
             file.setLength(cell.size());
         }
@@ -51,10 +54,22 @@ final class HostProvisioner {
         HostCommands.run(mountCommand(cell.fs(), cell.mount(), device, point));
         mounted.andThenUndo(() -> unmount(point));
         mounted.mountedAt(point);
-        if (cell.crash()) {
-            mounted.crashWith("xfs_io -x -c shutdown " + point,
-                    "umount " + point + " && " + String.join(" ", mountCommand(cell.fs(), cell.mount(), device, point)));
+        String mount = String.join(" ", mountCommand(cell.fs(), cell.mount(), device, point));
+        if (cell.crash() && holder.isEmpty()) {
+            mounted.crashWith("xfs_io -x -c shutdown " + point, "umount " + point + " && " + mount);
+        } else if (cell.crash() && holder.get().crashCommand().isPresent()) {
+            mounted.crashWith(holder.get().crashCommand().get(), "umount " + point + " && losetup -d " + device + " && "
+                    + holder.get().recoverCommand().orElseThrow() + " && "
+                    + String.join(" ", LoopDevices.attachTo(device, image, cell.sector())) + " && " + mount);
         }
+    }
+
+    /** Another cell, made in this one's directory (an overlay's upper layer, a holder) and taken down with it. */
+    private static MountedCell inner(Cell cell, Path dir, MountedCell outer) throws IOException {
+        MountedCell inner = provision(cell, dir);
+        Cleanup.unregister(inner);
+        outer.andThenUndo(inner::close);
+        return inner;
     }
 
     private static void tmpfs(Cell cell, Path workDir, MountedCell mounted) throws IOException {
@@ -68,9 +83,7 @@ final class HostProvisioner {
     private static void overlay(Cell cell, Path workDir, MountedCell mounted) throws IOException {
         Cell upperCell = cell.upper().orElseThrow();
         Path dir = directory(workDir.resolve(cell.name()), mounted);
-        MountedCell base = provision(upperCell, dir);
-        Cleanup.unregister(base);
-        mounted.andThenUndo(base::close);
+        MountedCell base = inner(upperCell, dir, mounted);
         Path layers = base.mountPoint();
         Path lower = directory(dir.resolve("lower"), mounted);
         Path upper = Files.createDirectories(layers.resolve("upper"));

@@ -1,5 +1,7 @@
 package dev.odirect.matrix;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -25,16 +27,40 @@ final class LoopDevices {
     }
 
     /** The losetup command that attaches the image with this sector size and prints the device. */
-    static synchronized List<String> attach(Path image, int sector) {
-        List<String> command = new ArrayList<>(List.of("losetup", "--show", "--sector-size", Integer.toString(sector)));
+    static synchronized List<String> attach(Path image, int sector) throws IOException {
         if (given().isEmpty()) {
-            command.add("--find");
-        } else if (UNUSED.isEmpty()) {
-            throw new IllegalStateException("all loop devices given in " + GIVEN + " " + given() + " are in use");
-        } else {
-            command.add(UNUSED.pop());
+            return losetup("--find", image, sector);
         }
-        command.add(image.toString());
-        return command;
+        if (UNUSED.isEmpty()) {
+            throw new IOException("all loop devices given in " + GIVEN + " " + given() + " are in use");
+        }
+        return losetup(UNUSED.pop(), image, sector);
+    }
+
+    /** The losetup command that attaches the image to this device again (after a crash). */
+    static List<String> attachTo(String device, Path image, int sector) {
+        return losetup(device, image, sector);
+    }
+
+    private static List<String> losetup(String device, Path image, int sector) {
+        return List.of("losetup", "--show", "--sector-size", Integer.toString(sector), device, image.toString());
+    }
+
+    /**
+     * Loop devices of this host with nothing attached, for a container that makes a cell: the highest
+     * numbered, since other tools attach images to the lowest free ones.
+     */
+    static List<String> free(int count) throws IOException {
+        HostCommands.run("losetup", "--find"); // makes a free device when there is none
+        List<String> free = new ArrayList<>();
+        for (int n = 0; Files.exists(Path.of("/dev/loop" + n)); n++) {
+            if (!CellContainer.attached("/dev/loop" + n)) {
+                free.add(0, "/dev/loop" + n);
+            }
+        }
+        if (free.size() < count) {
+            throw new IOException("the cell needs " + count + " free loop devices, the host has " + free);
+        }
+        return List.copyOf(free.subList(0, count));
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +35,9 @@ public final class MatrixMerge {
             } else if (!matrix.path("store").path("target").equals(merged.path("store").path("target"))) {
                 throw new CheckSetupException(folder + " checked another store (" + matrix.path("store").path("target")
                         + ") than " + folders.get(0) + " (" + merged.path("store").path("target") + ")");
+            } else if (!matrix.path("waived").equals(merged.path("waived"))) {
+                throw new CheckSetupException(folder + " waived other rules (" + matrix.path("waived") + ") than "
+                        + folders.get(0) + " (" + merged.path("waived") + "): shards of one matrix waive the same rules");
             }
             for (JsonNode cell : matrix.path("cells")) {
                 if (!seen.add(cell.path("name").asText())) {
@@ -49,6 +53,8 @@ public final class MatrixMerge {
             throw new CheckSetupException("nothing to merge: name the result folders of odirect matrix runs");
         }
         merged.remove("note");
-        return MatrixReport.save(merged, out, console);
+        List<CellResult> results = new ArrayList<>();
+        cells.forEach(cell -> results.add(CellResult.from(cell)));
+        return MatrixReport.save(merged, MatrixVerdict.of(results), out, console);
     }
 }

@@ -8,11 +8,18 @@ import java.util.Optional;
 /**
  * What `odirect matrix` runs: the check (store, seed, profile...) in each selected cell.
  *
- * @param cells  cell names asked for; empty: every cell this machine can run
- * @param shard  run the {@code index}-th of {@code count} slices of the cells (1-based)
+ * @param cells    cell names asked for; empty: every cell this machine can run
+ * @param shard    run the {@code index}-th of {@code count} slices of the cells (1-based)
+ * @param runCells the cells of the whole run, when this process runs only some of them (a container
+ *                 runs one): a rule one cell checks for all is not applicable in the others if that
+ *                 cell is among them; empty: the cells asked for, all shards together
  */
 public record MatrixOptions(CheckOptions check, List<String> cells, Mode mode, Shard shard, Path out,
-                            Optional<Path> cellsFile) {
+                            Optional<Path> cellsFile, List<String> runCells) {
+    /** The option that chooses cells, as the closing line suggests it. */
+    public static final String CELLS_OPTION = "--cells";
+    /** The hidden option that hands {@link #runCells()} to the matrix in a container. */
+    public static final String RUN_CELLS_OPTION = "--run-cells";
 
     public enum Mode {
         AUTO, HOST, CONTAINERS;

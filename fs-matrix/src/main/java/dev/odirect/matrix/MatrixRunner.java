@@ -1,10 +1,8 @@
 package dev.odirect.matrix;
 
 import dev.odirect.conformance.run.CheckOptions;
-import dev.odirect.conformance.run.CheckReport;
 import dev.odirect.conformance.run.CheckRunner;
 import dev.odirect.conformance.run.CheckSetupException;
-import dev.odirect.conformance.run.RuleResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -26,14 +24,7 @@ public final class MatrixRunner {
 
     /** The cells to run: asked for by name (unknown names are an error), or all, then this shard's slice. */
     public static List<Cell> select(MatrixOptions options) throws CheckSetupException {
-        Map<String, Cell> catalog = CellCatalog.load(options.cellsFile());
-        List<String> unknown = options.cells().stream().filter(name -> !catalog.containsKey(name)).toList();
-        if (!unknown.isEmpty()) {
-            throw new CheckSetupException("unknown cell " + unknown + ": cells are " + catalog.keySet()
-                    + " (add your own with --cells-file)");
-        }
-        List<Cell> chosen = options.cells().isEmpty() ? List.copyOf(catalog.values())
-                : options.cells().stream().map(catalog::get).toList();
+        List<Cell> chosen = byName(options, options.cells());
         List<Cell> slice = new ArrayList<>();
         for (int i = 0; i < chosen.size(); i++) {
             if (options.shard().takes(i)) {
@@ -43,16 +34,31 @@ public final class MatrixRunner {
         return slice;
     }
 
-    public MatrixReport runOnHost(List<Cell> cells) throws IOException {
+    /** The cells of the whole run, every shard's (see {@link MatrixOptions#runCells()}). */
+    static List<Cell> runCells(MatrixOptions options) throws CheckSetupException {
+        return byName(options, options.runCells().isEmpty() ? options.cells() : options.runCells());
+    }
+
+    private static List<Cell> byName(MatrixOptions options, List<String> names) throws CheckSetupException {
+        Map<String, Cell> catalog = CellCatalog.load(options.cellsFile());
+        List<String> unknown = names.stream().filter(name -> !catalog.containsKey(name)).toList();
+        if (!unknown.isEmpty()) {
+            throw new CheckSetupException("unknown cell " + unknown + ": cells are " + catalog.keySet()
+                    + " (add your own with --cells-file)");
+        }
+        return names.isEmpty() ? List.copyOf(catalog.values()) : names.stream().map(catalog::get).toList();
+    }
+
+    public MatrixReport runOnHost(List<Cell> cells) throws IOException, CheckSetupException {
+        List<Cell> run = runCells(options);
         Path work = Files.createTempDirectory("odirect-matrix-");
         List<CellResult> results = new ArrayList<>();
         try {
             int n = 0;
             for (Cell cell : cells) {
                 console.printf("%n[%d/%d] cell %s (%s)%n", ++n, cells.size(), cell.name(), describe(cell));
-                CellResult result = runCell(cell, work);
-                console.printf("[%d/%d] cell %s: %s%s%n", n, cells.size(), cell.name(), result.status(),
-                        result.reason().isEmpty() ? "" : " (" + result.reason() + ")");
+                CellResult result = runCell(cell, work, run);
+                console.printf("[%d/%d] cell %s: %s%n", n, cells.size(), cell.name(), result.describe());
                 results.add(result);
             }
         } finally {
@@ -61,44 +67,41 @@ public final class MatrixRunner {
         return MatrixReport.write(options, results, console);
     }
 
-    private CellResult runCell(Cell cell, Path work) throws IOException {
+    private CellResult runCell(Cell cell, Path work, List<Cell> run) throws IOException {
         Optional<String> whyNot = CellAvailability.whyNot(cell);
         if (whyNot.isPresent()) {
-            return CellResult.notRun(cell.name(), whyNot.get());
+            return NotRunCell.record(cell, whyNot.get(), cellOut(options, cell));
         }
         MountedCell mounted;
         try {
             mounted = HostProvisioner.provision(cell, work);
         } catch (IOException failed) {
-            return CellResult.notRun(cell.name(), "could not make the filesystem: " + failed.getMessage());
+            return NotRunCell.record(cell, "could not make the filesystem: " + failed.getMessage(), cellOut(options, cell));
         }
         try {
             Map<String, Object> facts = CellFacts.of(mounted);
-            CheckReport report = CheckRunner.run(checkOptions(cell, mounted), console);
-            boolean mustFailed = report.results().stream().anyMatch(RuleResult::mustFailed);
-            String reason = mustFailed ? "MUST rules failed: " + failedIds(report) : "";
-            return new CellResult(cell.name(), mustFailed ? CellResult.FAILED : CellResult.PASSED, reason, facts,
-                    report.results());
+            return CellResult.checked(cell.name(), facts, CheckRunner.run(checkOptions(cell, mounted, run), console));
         } catch (CheckSetupException setup) {
-            return new CellResult(cell.name(), CellResult.FAILED, setup.getMessage(), CellFacts.of(mounted), List.of());
+            return CellResult.failed(cell.name(), setup.getMessage(), CellFacts.of(mounted));
         } finally {
             mounted.close();
             Cleanup.unregister(mounted);
         }
     }
 
-    private CheckOptions checkOptions(Cell cell, MountedCell mounted) {
+    private CheckOptions checkOptions(Cell cell, MountedCell mounted, List<Cell> run) {
         Optional<String> whyNoCrash = CellAvailability.whyNoCrash(cell)
                 .or(() -> mounted.crashCommand().isEmpty() ? Optional.of("no crash command for this cell") : Optional.empty());
         boolean crash = whyNoCrash.isEmpty();
-        return options.check().forCell(cell.name(), mounted.mountPoint(), options.out().resolve("cells").resolve(cell.name()),
-                cell.rules(), crash ? mounted.crashCommand() : Optional.empty(),
-                crash ? mounted.recoverCommand() : Optional.empty(),
-                cell.full() ? Optional.of(mounted.mountPoint()) : Optional.empty(), whyNoCrash);
+        return options.check().forCell(cell.name(), mounted.mountPoint(), cellOut(options, cell), cell.rules(),
+                crash ? mounted.crashCommand() : Optional.empty(), crash ? mounted.recoverCommand() : Optional.empty(),
+                cell.full() ? Optional.of(mounted.mountPoint()) : Optional.empty(), whyNoCrash,
+                cell.notApplicableAmong(run));
     }
 
-    private static String failedIds(CheckReport report) {
-        return String.join(", ", report.results().stream().filter(RuleResult::mustFailed).map(RuleResult::id).toList());
+    /** Where a cell's summary.json, JUnit XML and Allure results go. */
+    static Path cellOut(MatrixOptions options, Cell cell) {
+        return options.out().resolve("cells").resolve(cell.name());
     }
 
     static String describe(Cell cell) {

@@ -1,15 +1,19 @@
 package dev.odirect.matrix;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.odirect.conformance.run.RuleStatus;
+import dev.odirect.conformance.run.Verdict;
 import dev.odirect.conformance.suite.RuleCatalog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
- * The compatibility table of a matrix.json: one row per cell (status, filesystem, sectors,
- * alignment, whether O_DIRECT really happens and why not, failed rules), then rules by cell.
+ * The compatibility table of a matrix.json: the verdict and why, one row per cell (status,
+ * filesystem, sectors, alignment, whether O_DIRECT really happens and why not, rules failed, not
+ * run, not applicable and waived), then every rule's status by cell.
  */
 final class MatrixTable {
     private final JsonNode matrix;
@@ -25,9 +29,14 @@ final class MatrixTable {
                 + matrix.path("profile").asText();
     }
 
+    /** "not proven: cells not run: xfs (...)" */
+    String verdict() {
+        return Verdict.parse(matrix.path("verdict").asText()).words() + ": " + matrix.path("verdict_reason").asText();
+    }
+
     List<String> header() {
         return List.of("cell", "status", "filesystem", "sector", "dio align (mem/offset)", "direct I/O",
-                "MUST failed", "SHOULD failed", "not run");
+                "MUST failed", "SHOULD warned", "not run", "not applicable", "waived");
     }
 
     List<List<String>> cellRows() {
@@ -35,32 +44,31 @@ final class MatrixTable {
         for (JsonNode cell : matrix.path("cells")) {
             JsonNode facts = cell.path("facts");
             boolean ran = !cell.path("status").asText().equals(CellResult.NOT_RUN);
+            String mount = facts.path("mount").asText();
             rows.add(List.of(cell.path("name").asText(), cell.path("status").asText(),
-                    ran ? facts.path("fs").asText() + (facts.path("mount").asText().isEmpty() ? "" : " (" + facts.path("mount").asText() + ")") : "",
+                    ran ? facts.path("fs").asText() + (mount.isEmpty() ? "" : " (" + mount + ")") : "",
                     ran ? facts.path("sector").asText() : "",
                     ran ? alignment(facts) : "",
                     ran ? direct(facts) : "",
-                    ids(cell, "MUST", "failed"), ids(cell, "SHOULD", "failed"),
-                    ran ? ids(cell, null, "skipped") : cell.path("reason").asText()));
+                    ids(cell, status -> status == RuleStatus.FAILED), ids(cell, status -> status == RuleStatus.WARNED),
+                    ran ? ids(cell, status -> status == RuleStatus.NOT_RUN) : cell.path("reason").asText(),
+                    ids(cell, status -> status == RuleStatus.NOT_APPLICABLE),
+                    ids(cell, status -> status == RuleStatus.WAIVED)));
         }
         return rows;
     }
 
-    /** Rule id to (cell name to mark), in the order of SPEC.md. */
-    Map<String, Map<String, String>> ruleGrid() {
-        Map<String, Map<String, String>> grid = new java.util.TreeMap<>(java.util.Comparator.comparingInt(
-                (String rule) -> new ArrayList<>(RuleCatalog.rules().keySet()).indexOf(rule.split(" ")[0])));
+    /** Rule to (cell name to status), in the order of SPEC.md. */
+    Map<RuleCatalog.Rule, Map<String, RuleStatus>> ruleGrid() {
+        Map<RuleCatalog.Rule, Map<String, RuleStatus>> grid = new LinkedHashMap<>();
+        RuleCatalog.rules().values().forEach(rule -> grid.put(rule, new LinkedHashMap<>()));
         for (JsonNode cell : matrix.path("cells")) {
             for (JsonNode rule : cell.path("rules")) {
-                String mark = switch (rule.path("status").asText()) {
-                    case "passed" -> "pass";
-                    case "failed" -> rule.path("level").asText().equals("MUST") ? "FAIL" : "warn";
-                    default -> "skip";
-                };
-                grid.computeIfAbsent(rule.path("id").asText() + " " + rule.path("level").asText(),
-                        k -> new LinkedHashMap<>()).put(cell.path("name").asText(), mark);
+                grid.get(RuleCatalog.rule(rule.path("id").asText()).orElseThrow())
+                        .put(cell.path("name").asText(), RuleStatus.parse(rule.path("status").asText()));
             }
         }
+        grid.values().removeIf(Map::isEmpty);
         return grid;
     }
 
@@ -72,19 +80,20 @@ final class MatrixTable {
 
     String markdown() {
         StringBuilder md = new StringBuilder("## ").append(title()).append("\n\n");
+        md.append("**").append(verdict()).append("**\n\n");
         row(md, header());
         row(md, header().stream().map(h -> "---").toList());
         cellRows().forEach(r -> row(md, r.stream().map(c -> c.replace("|", "\\|")).toList()));
-        Map<String, Map<String, String>> grid = ruleGrid();
+        Map<RuleCatalog.Rule, Map<String, RuleStatus>> grid = ruleGrid();
         if (!grid.isEmpty()) {
             md.append("\n### Rules by cell\n\n");
             List<String> head = new ArrayList<>(List.of("rule"));
             head.addAll(cellNames());
             row(md, head);
             row(md, head.stream().map(h -> "---").toList());
-            grid.forEach((rule, marks) -> {
-                List<String> line = new ArrayList<>(List.of(rule));
-                cellNames().forEach(name -> line.add(marks.getOrDefault(name, "")));
+            grid.forEach((rule, statuses) -> {
+                List<String> line = new ArrayList<>(List.of(rule.id() + " " + rule.level()));
+                cellNames().forEach(name -> line.add(statuses.containsKey(name) ? statuses.get(name).mark() : ""));
                 row(md, line);
             });
         }
@@ -95,9 +104,11 @@ final class MatrixTable {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
                 .append(escape(title())).append("</title><style>body{font-family:sans-serif;margin:2em}"
                         + "table{border-collapse:collapse;margin-bottom:2em}td,th{border:1px solid #ccc;padding:4px 8px;"
-                        + "text-align:left;vertical-align:top}.passed,.pass{background:#dfd}.failed,.FAIL{background:#fcc}"
-                        + ".warn{background:#ffd}.not-run,.skip{background:#eee}</style></head><body>\n<h1>")
-                .append(escape(title())).append("</h1>\n<table><tr>");
+                        + "text-align:left;vertical-align:top}.passed{background:#dfd}.failed,.error{background:#fcc}"
+                        + ".warned{background:#ffd}.not-proven,.not-run{background:#fdb}.not-applicable{background:#eee}"
+                        + ".waived{background:#ddf}</style></head><body>\n<h1>")
+                .append(escape(title())).append("</h1>\n<p class=\"").append(escape(matrix.path("verdict").asText()))
+                .append("\">").append(escape(verdict())).append("</p>\n<table><tr>");
         header().forEach(h -> html.append("<th>").append(escape(h)).append("</th>"));
         html.append("</tr>\n");
         for (List<String> r : cellRows()) {
@@ -110,11 +121,11 @@ final class MatrixTable {
         html.append("</table>\n<h2>Rules by cell</h2>\n<table><tr><th>rule</th>");
         cellNames().forEach(name -> html.append("<th>").append(escape(name)).append("</th>"));
         html.append("</tr>\n");
-        ruleGrid().forEach((rule, marks) -> {
-            html.append("<tr><td>").append(escape(rule)).append("</td>");
+        ruleGrid().forEach((rule, statuses) -> {
+            html.append("<tr><td>").append(escape(rule.id() + " " + rule.level())).append("</td>");
             cellNames().forEach(name -> {
-                String mark = marks.getOrDefault(name, "");
-                html.append("<td class=\"").append(mark).append("\">").append(mark).append("</td>");
+                RuleStatus status = statuses.get(name);
+                html.append(status == null ? "<td></td>" : "<td class=\"" + status.value() + "\">" + escape(status.mark()) + "</td>");
             });
             html.append("</tr>\n");
         });
@@ -134,14 +145,14 @@ final class MatrixTable {
                 : "no: " + facts.path("not_direct_reason").asText() + "; stores fall back to buffered I/O";
     }
 
-    private static String ids(JsonNode cell, String level, String status) {
+    private static String ids(JsonNode cell, Predicate<RuleStatus> which) {
         List<String> ids = new ArrayList<>();
         for (JsonNode rule : cell.path("rules")) {
-            if (rule.path("status").asText().equals(status) && (level == null || rule.path("level").asText().equals(level))) {
+            if (which.test(RuleStatus.parse(rule.path("status").asText()))) {
                 ids.add(rule.path("id").asText());
             }
         }
-        return ids.isEmpty() ? "" : String.join(", ", ids);
+        return String.join(", ", ids);
     }
 
     private static void row(StringBuilder md, List<String> cells) {

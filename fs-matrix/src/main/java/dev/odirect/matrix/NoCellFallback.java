@@ -4,8 +4,10 @@ import dev.odirect.conformance.run.CheckOptions;
 import dev.odirect.conformance.run.CheckReport;
 import dev.odirect.conformance.run.CheckRunner;
 import dev.odirect.conformance.run.CheckSetupException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.Map;
 import java.util.Optional;
 
 /** When no cell can be made here (auto mode without root): the rules in a plain directory, said plainly. */
@@ -28,20 +30,17 @@ public final class NoCellFallback {
         return "not root, so no filesystem can be mounted here, and no Docker engine answers";
     }
 
-    public static CheckReport run(MatrixOptions options, String why, PrintStream console)
+    /** The rules in the plain directory; the matrix is not proven whatever they show, since no cell ran. */
+    public static MatrixReport run(MatrixOptions options, String why, PrintStream console)
             throws CheckSetupException, IOException {
         CheckOptions check = options.check();
         console.println("odirect matrix: no cell ran: " + why + ". Running the rules in the plain directory "
                 + check.dir() + " instead; run as root for the filesystem matrix.");
         CheckReport report = CheckRunner.run(check.forCell("plain-directory", check.dir(), options.out().resolve("plain"),
-                check.rules(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(why)), console);
-        var root = MatrixReport.JSON.createObjectNode();
-        root.putObject("store").put("target", check.store().map(Object::toString).orElseGet(() -> check.adapter().orElse("")));
-        root.put("seed", check.seed());
-        root.put("profile", check.profile().name().toLowerCase());
+                check.rules(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(why), Map.of()), console);
+        ObjectNode root = MatrixReport.header(check, options.out());
         root.put("note", "no cell ran: " + why + "; the rules ran in " + check.dir() + " (see plain/summary.json)");
         root.putArray("cells");
-        MatrixReport.save(root, options.out(), console);
-        return report;
+        return MatrixReport.save(root, MatrixVerdict.noCell(why, report.verdict()), options.out(), console);
     }
 }

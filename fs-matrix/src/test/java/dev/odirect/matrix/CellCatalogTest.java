@@ -1,7 +1,6 @@
 package dev.odirect.matrix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,8 +37,24 @@ class CellCatalogTest {
         assertEquals("ext4", cells.get("overlay").upper().orElseThrow().name());
         assertTrue(cells.get("ext4-full").full());
         assertEquals(List.of("ERROR-1"), cells.get("ext4-full").rules());
-        assertFalse(cells.get("btrfs").crash());
-        assertTrue(cells.get("btrfs").crashReason().contains("FS_IOC_SHUTDOWN"));
+        assertTrue(cells.get("btrfs").crash(), "by shutting down the filesystem that holds its image");
+        assertEquals("ext4", cells.get("btrfs").holder().orElseThrow().name());
+        assertEquals(2, cells.get("btrfs").loopDevices());
+        assertEquals(Map.of("DURABLE-1", "a memory-only filesystem has nothing to persist across a crash"),
+                cells.get("tmpfs").notApplicable());
+        assertEquals(List.of("ERROR-1"), cells.get("ext4-full").checksForAll());
+    }
+
+    @Test
+    void aRuleOneCellChecksForAllIsNotApplicableInTheOthersOnlyWhenThatCellRuns() {
+        Map<String, Cell> cells = CellCatalog.load(Optional.empty());
+        Cell xfs = cells.get("xfs");
+        Cell tmpfs = cells.get("tmpfs");
+        assertEquals(Map.of("ERROR-1", "checked in cell ext4-full"), xfs.notApplicableAmong(List.of(xfs, cells.get("ext4-full"))));
+        assertEquals(Map.of(), xfs.notApplicableAmong(List.of(xfs, tmpfs)));
+        assertEquals(Map.of(), cells.get("ext4-full").notApplicableAmong(List.copyOf(cells.values())));
+        assertEquals(List.of("DURABLE-1", "ERROR-1"),
+                List.copyOf(tmpfs.notApplicableAmong(List.copyOf(cells.values())).keySet()));
     }
 
     @Test
@@ -63,6 +79,9 @@ class CellCatalogTest {
         Path typo = Files.writeString(dir.resolve("typo.yaml"), "mine:\n  fs: ext4\n  sectr: 4096\n");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> CellCatalog.load(Optional.of(typo)))
                 .getMessage().contains("unknown key 'sectr'"));
+        Path unknownRule = Files.writeString(dir.resolve("rule.yaml"), "mine:\n  fs: ext4\n  not_applicable:\n    DURABLE-9: no\n");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> CellCatalog.load(Optional.of(unknownRule)))
+                .getMessage().contains("cell mine names unknown rule 'DURABLE-9'"));
         Path circle = Files.writeString(dir.resolve("circle.yaml"), "a:\n  extends: b\nb:\n  extends: a\n");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> CellCatalog.load(Optional.of(circle)))
                 .getMessage().contains("circle"));
@@ -72,11 +91,11 @@ class CellCatalogTest {
     void shardsSplitTheCellsWithoutOverlap() throws CheckSetupException {
         CheckOptions check = new CheckOptions(Optional.of(URI.create("direct:///")), Optional.empty(), dir, Profile.QUICK, 1,
                 dir, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), SessionLimits.DEFAULTS, true,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Set.of(), Map.of());
         List<String> all = new java.util.ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             MatrixOptions options = new MatrixOptions(check, List.of(), MatrixOptions.Mode.AUTO,
-                    new MatrixOptions.Shard(i, 3), dir, Optional.empty());
+                    new MatrixOptions.Shard(i, 3), dir, Optional.empty(), List.of());
             MatrixRunner.select(options).forEach(cell -> all.add(cell.name()));
         }
         assertEquals(CellCatalog.load(Optional.empty()).size(), all.size());

@@ -59,7 +59,7 @@ class ProvisioningCleanupTest {
         Cell xfs = CellCatalog.load(Optional.empty()).get("xfs");
         assumeTrue(CellAvailability.whyNot(xfs).isEmpty(), "not run: " + CellAvailability.whyNot(xfs).orElse(""));
         Cell broken = new Cell("broken", "xfs", Cell.Kind.LOOP, List.of("--no-such-option"), "", 512, 320L << 20,
-                false, "", Optional.empty(), false, List.of());
+                false, "", Optional.empty(), Optional.empty(), false, List.of(), Map.of(), List.of());
         IOException failed = assertThrows(IOException.class, () -> HostProvisioner.provision(broken, work));
         assertTrue(failed.getMessage().contains("mkfs.xfs"), failed.getMessage());
         assertEquals("", leftovers(work));
@@ -72,7 +72,7 @@ class ProvisioningCleanupTest {
     void cellsThatCannotRunHereSayWhy() {
         Map<String, Cell> cells = CellCatalog.load(Optional.empty());
         Cell imaginary = new Cell("zfs", "zfs", Cell.Kind.LOOP, List.of(), "", 512, 1L << 28, false, "", Optional.empty(),
-                false, List.of());
+                Optional.empty(), false, List.of(), Map.of(), List.of());
         assertTrue(CellAvailability.whyNot(imaginary).orElseThrow().contains("zfs"));
         assertTrue(cells.containsKey("btrfs"));
     }

@@ -34,7 +34,8 @@ class AllureReportTest {
         Path out = dir.resolve(name);
         CheckRunner.run(new CheckOptions(Optional.of(URI.create("direct:///")), Optional.empty(), dir, Profile.QUICK, seed,
                 out, List.of("STREAM-2", "KEY-1", "ERROR-1"), Optional.empty(), Optional.empty(), Optional.empty(),
-                SessionLimits.DEFAULTS, true, Optional.of("cell-" + name), Optional.empty()), QUIET);
+                SessionLimits.DEFAULTS, true, Optional.of("cell-" + name), Optional.empty(), java.util.Set.of(),
+                java.util.Map.of()), QUIET);
         return out;
     }
 

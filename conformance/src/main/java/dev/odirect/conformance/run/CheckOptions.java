@@ -9,12 +9,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** What one `odirect check` runs: which store, where, how hard, which rules, and where results go. */
+/**
+ * What one `odirect check` runs: which store, where, how hard, which rules, and where results go.
+ *
+ * @param waivers       rules whose failure or absence does not block the verdict (--waive)
+ * @param notApplicable rules that cannot apply here by the nature of the place (a cell), with the reason
+ */
 public record CheckOptions(Optional<URI> store, Optional<String> adapter, Path dir, Profile profile, long seed, Path out,
                            List<String> rules, Optional<String> crashCommand, Optional<String> recoverCommand,
                            Optional<Path> fullDir, SessionLimits limits, boolean direct, Optional<String> cell,
-                           Optional<String> noCrashReason) {
+                           Optional<String> noCrashReason, Set<String> waivers, Map<String, String> notApplicable) {
+    /** The option that waives rules, as the closing line suggests it. */
+    public static final String WAIVE_OPTION = "--waive";
 
     /** The configuration parameters the rules read (see {@link SuiteSettings}). */
     public Map<String, String> parameters() {
@@ -32,18 +40,24 @@ public record CheckOptions(Optional<URI> store, Optional<String> adapter, Path d
         fullDir.ifPresent(path -> parameters.put(SuiteSettings.FULL_DIR, path.toString()));
         cell.ifPresent(name -> parameters.put(SuiteSettings.CELL, name));
         noCrashReason.ifPresent(reason -> parameters.put(SuiteSettings.NO_CRASH_REASON, reason));
+        notApplicable.forEach((rule, reason) -> parameters.put(SuiteSettings.NOT_APPLICABLE + rule, reason));
         return parameters;
     }
 
-    /** The same store, seed and profile, pointed at one cell of a matrix. */
+    /** The same store, seed, profile and waivers, pointed at one cell of a matrix. */
     public CheckOptions forCell(String name, Path cellDir, Path cellOut, List<String> cellRules,
                                 Optional<String> crash, Optional<String> recover, Optional<Path> full,
-                                Optional<String> whyNoCrash) {
+                                Optional<String> whyNoCrash, Map<String, String> cellNotApplicable) {
         return new CheckOptions(store, adapter, cellDir, profile, seed, cellOut, cellRules, crash, recover, full,
-                limits, direct, Optional.of(name), whyNoCrash);
+                limits, direct, Optional.of(name), whyNoCrash, waivers, cellNotApplicable);
     }
 
     public SuiteSettings settings() {
         return SuiteSettings.from(key -> Optional.ofNullable(parameters().get(key)));
+    }
+
+    /** The store as named on the command line. */
+    public String target() {
+        return store.map(Object::toString).orElseGet(() -> adapter.orElse(""));
     }
 }

@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.MethodFilter;
@@ -27,7 +28,7 @@ import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener
  * {@code summary.json}, JUnit XML ({@code junit/}) and Allure results ({@code allure-results/}).
  */
 public final class CheckRunner {
-    static final String RULES_PACKAGE = "dev.odirect.conformance.rules";
+    public static final String RULES_PACKAGE = "dev.odirect.conformance.rules";
 
     private CheckRunner() {
     }
@@ -37,7 +38,7 @@ public final class CheckRunner {
         Path allureResults = Files.createDirectories(options.out().resolve("allure-results"));
         AllureLifecycle allure = new AllureLifecycle(new FileSystemResultsWriter(allureResults));
         Allure.setLifecycle(allure);
-        ResultCollector collector = new ResultCollector(console);
+        ResultCollector collector = new ResultCollector(console, options.waivers());
         Path junit = Files.createDirectories(options.out().resolve("junit"));
         PrintWriter junitLog = new PrintWriter(System.err, true);
         // Our own listeners only: the Allure listener found on the class path would write elsewhere, twice.
@@ -45,14 +46,14 @@ public final class CheckRunner {
         LauncherFactory.create(launcher).execute(request(options), collector,
                 new LegacyXmlReportGeneratingListener(junit, junitLog), new AllureJunitPlatform(allure));
         junitLog.flush();
-        Summary summary = Summary.of(options, collector.results(), collector.facts(),
-                options.store().map(Object::toString).orElseGet(() -> options.adapter().orElse("")));
+        GateVerdict verdict = GateVerdict.of(collector.results());
+        Summary summary = Summary.of(options, collector.results(), verdict, collector.facts());
         summary.write(options.out().resolve("summary.json"));
         Environment.write(allureResults, summary);
         try (var categories = CheckRunner.class.getResourceAsStream("/dev/odirect/conformance/categories.json")) {
             Files.write(allureResults.resolve("categories.json"), categories.readAllBytes());
         }
-        return new CheckReport(collector.results(), options.out(), summary);
+        return new CheckReport(collector.results(), options.out(), summary, verdict);
     }
 
     private static LauncherDiscoveryRequest request(CheckOptions options) {
@@ -72,10 +73,9 @@ public final class CheckRunner {
             throw new CheckSetupException("directory " + options.dir() + " does not exist or is not writable: "
                     + "create it or pass another --dir");
         }
-        List<String> unknown = options.rules().stream().filter(id -> RuleCatalog.rule(id).isEmpty()).toList();
-        if (!unknown.isEmpty()) {
-            throw new CheckSetupException("unknown rule " + unknown + ": rules are " + RuleCatalog.rules().keySet());
-        }
+        requireKnownRules(options.rules(), "");
+        requireKnownRules(options.waivers(), " in " + CheckOptions.WAIVE_OPTION);
+        requireKnownRules(options.notApplicable().keySet(), " declared not applicable");
         StoreTarget target;
         try {
             target = options.settings().target();
@@ -91,6 +91,13 @@ public final class CheckRunner {
                     + options.dir() + ": " + failed.getMessage());
         } finally {
             deleteQuietly(scratch);
+        }
+    }
+
+    private static void requireKnownRules(Collection<String> ids, String where) throws CheckSetupException {
+        List<String> unknown = ids.stream().filter(id -> RuleCatalog.rule(id).isEmpty()).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new CheckSetupException("unknown rule " + unknown + where + ": rules are " + RuleCatalog.rules().keySet());
         }
     }
 

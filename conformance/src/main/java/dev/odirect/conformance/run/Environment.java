@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -23,6 +25,10 @@ final class Environment {
                 + json.path("filesystem").path("dio_offset_align").asText());
         entries.put("store", json.path("store").path("name").asText() + " " + json.path("store").path("version").asText());
         entries.put("seed", json.path("seed").asText());
+        entries.put("verdict", json.path("verdict").asText() + ": " + json.path("verdict_reason").asText());
+        List<String> waived = new ArrayList<>();
+        json.path("waived").forEach(id -> waived.add(id.asText()));
+        entries.put("waived", waived.isEmpty() ? "none" : String.join(", ", waived));
         entries.put("suite.version", java.util.Objects.requireNonNullElse(Environment.class.getPackage().getImplementationVersion(), "dev"));
         String text = entries.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().replace("\\", "\\\\"))
                 .collect(Collectors.joining("\n", "", "\n"));

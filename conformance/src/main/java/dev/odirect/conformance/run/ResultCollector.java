@@ -2,12 +2,15 @@ package dev.odirect.conformance.run;
 
 import dev.odirect.conformance.suite.RuleCatalog;
 import dev.odirect.conformance.suite.RuleContext;
+import dev.odirect.conformance.suite.RuleFailure;
+import dev.odirect.conformance.suite.RuleNotApplicable;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -20,6 +23,7 @@ import org.junit.platform.launcher.TestIdentifier;
  */
 final class ResultCollector implements TestExecutionListener {
     private final PrintStream console;
+    private final Set<String> waivers;
     private final List<RuleResult> results = new ArrayList<>();
     private final Map<String, String> facts = new HashMap<>();
     private final Map<String, Long> started = new HashMap<>();
@@ -27,8 +31,9 @@ final class ResultCollector implements TestExecutionListener {
     /** Progress lines are for rules that run long enough to make someone wonder. */
     private static final long PROGRESS_EVERY_NANOS = 3_000_000_000L;
 
-    ResultCollector(PrintStream console) {
+    ResultCollector(PrintStream console, Set<String> waivers) {
         this.console = console;
+        this.waivers = waivers;
     }
 
     List<RuleResult> results() {
@@ -63,8 +68,7 @@ final class ResultCollector implements TestExecutionListener {
 
     @Override
     public void executionSkipped(TestIdentifier test, String reason) {
-        rule(test).ifPresent(rule -> record(new RuleResult(rule.id(), rule.level(), RuleResult.SKIPPED,
-                String.valueOf(reason), 0)));
+        rule(test).ifPresent(rule -> record(rule, RuleStatus.NOT_RUN, String.valueOf(reason), String.valueOf(reason), 0));
     }
 
     @Override
@@ -74,25 +78,34 @@ final class ResultCollector implements TestExecutionListener {
             return;
         }
         long millis = (System.nanoTime() - started.getOrDefault(test.getUniqueId(), System.nanoTime())) / 1_000_000;
-        String message = result.getThrowable().map(t -> String.valueOf(t.getMessage())).orElse("")
-                .replaceFirst("^Assumption failed: ", "");
-        String status = switch (result.getStatus()) {
-            case SUCCESSFUL -> RuleResult.PASSED;
-            case ABORTED -> RuleResult.SKIPPED;
-            case FAILED -> RuleResult.FAILED;
-        };
-        record(new RuleResult(rule.get().id(), rule.get().level(), status, message, millis));
+        Optional<Throwable> thrown = result.getThrowable();
+        record(rule.get(), outcome(rule.get(), result), thrown.map(ResultCollector::reason).orElse(""),
+                thrown.map(t -> String.valueOf(t.getMessage())).orElse(""), millis);
     }
 
-    private void record(RuleResult result) {
-        results.add(result);
-        String mark = switch (result.status()) {
-            case RuleResult.PASSED -> "PASS";
-            case RuleResult.FAILED -> result.level() == RuleCatalog.Level.MUST ? "FAIL" : "WARN";
-            default -> "SKIP";
+    /** By the exception's type: a rule the store (or cell) cannot have is not applicable, any other abort is not run. */
+    static RuleStatus outcome(RuleCatalog.Rule rule, TestExecutionResult result) {
+        return switch (result.getStatus()) {
+            case SUCCESSFUL -> RuleStatus.PASSED;
+            case FAILED -> rule.level() == RuleCatalog.Level.MUST ? RuleStatus.FAILED : RuleStatus.WARNED;
+            case ABORTED -> result.getThrowable().filter(RuleNotApplicable.class::isInstance).isPresent()
+                    ? RuleStatus.NOT_APPLICABLE : RuleStatus.NOT_RUN;
         };
-        console.printf("%-4s %-13s %-6s %6.1fs  %s%n", mark, result.id(), result.level(), result.millis() / 1000.0,
-                result.shortReason());
+    }
+
+    /** What was observed, for a rule's failure; else the exception's message (an abort's reason). */
+    private static String reason(Throwable thrown) {
+        return RuleFailure.in(thrown).map(RuleFailure::observation).orElseGet(() -> String.valueOf(thrown.getMessage()));
+    }
+
+    private void record(RuleCatalog.Rule rule, RuleStatus outcome, String reason, String message, long millis) {
+        RuleResult result = new RuleResult(rule.id(), rule.level(), outcome, reason, message, millis,
+                waivers.contains(rule.id()));
+        results.add(result);
+        String why = result.status() == RuleStatus.WAIVED ? outcome.words() + ": " + result.shortReason()
+                : result.shortReason();
+        console.printf("%-7s %-13s %-6s %6.1fs  %s%n", result.status().mark(), result.id(), result.level(),
+                result.millis() / 1000.0, why);
     }
 
     private static Optional<RuleCatalog.Rule> rule(TestIdentifier test) {

@@ -10,15 +10,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** {@code summary.json}: the store, the filesystem, the seed, every rule's result and the counts. */
+/**
+ * {@code summary.json}: the store, the filesystem, the seed, the verdict and why, the waived rules,
+ * every rule's status and reason, and the counts per status.
+ */
 public record Summary(ObjectNode json) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    static Summary of(CheckOptions options, List<RuleResult> results, Map<String, String> facts, String fallbackName) {
+    static Summary of(CheckOptions options, List<RuleResult> results, GateVerdict verdict, Map<String, String> facts) {
         ObjectNode root = JSON.createObjectNode();
-        root.putObject("store").put("name", facts.getOrDefault("odirect.store.name", fallbackName))
+        root.putObject("store").put("name", facts.getOrDefault("odirect.store.name", options.target()))
                 .put("version", facts.getOrDefault("odirect.store.version", "?"))
-                .put("target", options.store().map(Object::toString).orElseGet(() -> options.adapter().orElse("")));
+                .put("target", options.target());
         ObjectNode fs = root.putObject("filesystem");
         fs.put("type", facts.getOrDefault("odirect.fs.type", "unknown"));
         fs.put("path", facts.getOrDefault("odirect.fs.path", options.dir().toString()));
@@ -36,15 +39,14 @@ public record Summary(ObjectNode json) {
         root.put("seed", options.seed());
         root.put("profile", options.profile().name().toLowerCase());
         options.cell().ifPresent(cell -> root.put("cell", cell));
+        root.put("verdict", verdict.verdict().value());
+        root.put("verdict_reason", verdict.detail());
+        ArrayNode waived = root.putArray("waived");
+        options.waivers().stream().sorted().forEach(waived::add);
         ArrayNode rules = root.putArray("rules");
-        for (RuleResult result : results) {
-            rules.addObject().put("id", result.id()).put("level", result.level().name()).put("status", result.status())
-                    .put("message", result.message()).put("millis", result.millis());
-        }
+        results.forEach(result -> result.writeTo(rules.addObject()));
         ObjectNode counts = root.putObject("counts");
-        for (String status : List.of(RuleResult.PASSED, RuleResult.FAILED, RuleResult.SKIPPED)) {
-            counts.put(status, results.stream().filter(r -> r.status().equals(status)).count());
-        }
+        RuleCounts.byStatus(results).forEach((status, count) -> counts.put(status.value(), count));
         return new Summary(root);
     }
 

@@ -1,11 +1,13 @@
 package dev.odirect.conformance.suite;
 
+import dev.odirect.conformance.property.PropertyFailedError;
 import dev.odirect.conformance.suite.RuleCatalog.Rule;
 import io.qameta.allure.Allure;
-import io.qameta.allure.model.Label;
-import java.util.Map;
 import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -17,11 +19,26 @@ import org.opentest4j.TestAbortedException;
 /**
  * Gives each rule method its {@link RuleContext}: the rule comes from the method's name
  * ({@code required_STREAM_1_...}) and SPEC.md, the run (store, directory, seed, facts) from the
- * configuration parameters, shared by every rule of one launch. Labels the test for Allure.
+ * configuration parameters, shared by every rule of one launch. Labels the test for Allure, and
+ * makes a rule not applicable where the run says so (a cell where it cannot apply).
  */
-public final class ConformanceExtension implements ParameterResolver, AfterTestExecutionCallback,
-        TestExecutionExceptionHandler {
+public final class ConformanceExtension implements ParameterResolver, BeforeTestExecutionCallback,
+        AfterTestExecutionCallback, TestExecutionExceptionHandler {
     private static final Namespace NAMESPACE = Namespace.create(ConformanceExtension.class);
+
+    @Override
+    public void beforeTestExecution(ExtensionContext context) {
+        Optional<Rule> rule = RuleCatalog.forTestMethod(context.getRequiredTestMethod().getName());
+        if (rule.isEmpty()) {
+            return;
+        }
+        SuiteRun run = run(context);
+        label(rule.get(), run);
+        Optional<String> notApplicable = Optional.ofNullable(run.settings().notApplicable().get(rule.get().id()));
+        if (notApplicable.isPresent()) {
+            throw new RuleNotApplicable(notApplicable.get());
+        }
+    }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -36,10 +53,8 @@ public final class ConformanceExtension implements ParameterResolver, AfterTestE
         if (RuleCatalog.claimedLevel(method.getName()).orElseThrow() != rule.level()) {
             throw new ParameterResolutionException(method.getName() + ": SPEC.md says " + rule.id() + " is " + rule.level());
         }
-        SuiteRun run = run(context);
-        label(rule, run);
         try {
-            RuleContext ruleContext = new RuleContext(rule, run,
+            RuleContext ruleContext = new RuleContext(rule, run(context),
                     progress -> context.publishReportEntry(RuleContext.PROGRESS, progress));
             context.getStore(NAMESPACE).put(RuleContext.class, ruleContext);
             return ruleContext;
@@ -69,16 +84,21 @@ public final class ConformanceExtension implements ParameterResolver, AfterTestE
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
         RuleContext ruleContext = context.getStore(NAMESPACE).get(RuleContext.class, RuleContext.class);
-        if (ruleContext == null || thrown instanceof TestAbortedException
-                || String.valueOf(thrown.getMessage()).startsWith("[" + ruleContext.rule().id() + " ")) {
+        if (ruleContext == null || thrown instanceof TestAbortedException || isRuleFailure(thrown)) {
             throw thrown;
         }
         String what = thrown instanceof SessionBrokenException ? "the store session broke: " + thrown.getMessage()
                 : thrown instanceof AssertionError ? String.valueOf(thrown.getMessage())
                 : "the store threw " + thrown;
-        AssertionError failure = ruleContext.failure(what);
+        RuleFailure failure = ruleContext.failure(what);
         failure.initCause(thrown);
         throw failure;
+    }
+
+    /** A rule's own failure, or a falsified property whose shrunk input failed with one (its message includes it). */
+    private static boolean isRuleFailure(Throwable thrown) {
+        return thrown instanceof RuleFailure
+                || thrown instanceof PropertyFailedError && thrown.getCause() instanceof RuleFailure;
     }
 
     /** The run shared by every rule of this launch. */
@@ -88,30 +108,16 @@ public final class ConformanceExtension implements ParameterResolver, AfterTestE
                 RunResource.class).run();
     }
 
-    /** Suite = the cell (or filesystem), feature = rule group, story = rule id, severity from MUST/SHOULD. */
     private static void label(Rule rule, SuiteRun run) {
         String cell = run.settings().cell().orElse(run.facts().type());
-        Map<String, String> labels = Map.of("suite", cell,
-                "feature", rule.group(), "story", rule.id(),
-                "severity", rule.level() == RuleCatalog.Level.MUST ? "critical" : "normal", "tag", rule.level().name());
+        Map<String, String> labels = AllureLabels.of(rule, cell);
         Allure.getLifecycle().updateTestCase(result -> {
             result.getLabels().removeIf(label -> labels.containsKey(label.getName()));
-            labels.forEach((name, value) -> result.getLabels().add(new Label().setName(name).setValue(value)));
-            result.setDescription(rule.level() + ": " + rule.text());
-            // one rule in several cells is several tests, not retries of one: its history is per cell
-            result.setHistoryId(historyId(cell, rule.id()));
-            result.setTestCaseId(historyId(cell, rule.id()));
+            result.getLabels().addAll(AllureLabels.asLabels(labels));
+            result.setDescription(AllureLabels.description(rule));
+            result.setHistoryId(AllureLabels.historyId(cell, rule.id()));
+            result.setTestCaseId(AllureLabels.historyId(cell, rule.id()));
         });
-    }
-
-    private static String historyId(String cell, String ruleId) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("MD5")
-                    .digest((cell + "/" + ruleId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 
     private record RunResource(SuiteRun run) implements AutoCloseable {

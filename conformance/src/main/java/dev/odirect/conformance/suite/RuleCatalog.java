@@ -19,7 +19,7 @@ public final class RuleCatalog {
 
     public enum Level { MUST, SHOULD }
 
-    public record Rule(String id, Level level, String text, String test) {
+    public record Rule(String id, Level level, String text, String test) implements java.io.Serializable {
         public String group() {
             return id.substring(0, id.indexOf('-'));
         }

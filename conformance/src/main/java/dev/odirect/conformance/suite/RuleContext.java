@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import org.opentest4j.AssertionFailedError;
 
 /**
  * What a rule works with: a store session over a fresh root (reopened when it breaks), the
@@ -236,17 +235,12 @@ public final class RuleContext implements AutoCloseable {
         });
     }
 
-    /** An assertion error carrying everything needed to act on the failure. */
-    public AssertionFailedError failure(String observation) {
-        String nl = System.lineSeparator();
+    /** A failure of this rule carrying everything needed to act on it. */
+    public RuleFailure failure(String observation) {
         StoreInfo info = info();
-        String message = "[" + rule.id() + " " + rule.level() + "] " + rule.text() + nl
-                + "  store: " + info.name() + " " + info.version() + " (" + run.target().describe() + ")" + nl
-                + "  filesystem: " + facts().describe() + nl
-                + "  observed: " + observation + nl
-                + "  operations: " + (session == null ? "none" : session.recent()) + nl
-                + "  replay: " + settings().replay(rule.id());
-        return new AssertionFailedError(message);
+        return new RuleFailure(rule, info.name() + " " + info.version() + " (" + run.target().describe() + ")",
+                facts().describe(), observation, session == null ? "none" : session.recent(),
+                settings().replay(rule.id()));
     }
 
     /** A progress callback for a property of {@code total} tries: reports every tenth. */

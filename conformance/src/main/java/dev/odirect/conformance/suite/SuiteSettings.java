@@ -4,6 +4,8 @@ import dev.odirect.conformance.adapter.AdapterTarget;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -14,7 +16,7 @@ import java.util.function.Function;
 public record SuiteSettings(Optional<URI> store, Optional<String> adapter, Path dir, long seed, Profile profile,
                             SessionLimits limits, boolean direct, Optional<String> crashCommand,
                             Optional<String> recoverCommand, Optional<Path> fullDir, Optional<String> cell,
-                            Optional<String> noCrashReason) {
+                            Optional<String> noCrashReason, Map<String, String> notApplicable) {
     public static final String STORE = "odirect.store";
     public static final String ADAPTER = "odirect.adapter";
     public static final String DIR = "odirect.dir";
@@ -30,6 +32,8 @@ public record SuiteSettings(Optional<URI> store, Optional<String> adapter, Path 
     public static final String FULL_DIR = "odirect.full.dir";
     public static final String CELL = "odirect.cell";
     public static final String NO_CRASH_REASON = "odirect.crash.unavailable";
+    /** Followed by a rule id: the rule is not applicable here, for the reason given (a tmpfs cell has no crash). */
+    public static final String NOT_APPLICABLE = "odirect.not-applicable.";
 
     public static SuiteSettings from(Function<String, Optional<String>> parameters) {
         Optional<URI> store = parameters.apply(STORE).map(URI::create);
@@ -45,7 +49,15 @@ public record SuiteSettings(Optional<URI> store, Optional<String> adapter, Path 
                 limits(parameters),
                 parameters.apply(DIRECT).map(Boolean::parseBoolean).orElse(true),
                 parameters.apply(CRASH), parameters.apply(RECOVER), parameters.apply(FULL_DIR).map(Path::of),
-                parameters.apply(CELL), parameters.apply(NO_CRASH_REASON));
+                parameters.apply(CELL), parameters.apply(NO_CRASH_REASON), notApplicable(parameters));
+    }
+
+    private static Map<String, String> notApplicable(Function<String, Optional<String>> parameters) {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (String id : RuleCatalog.rules().keySet()) {
+            parameters.apply(NOT_APPLICABLE + id).ifPresent(reason -> reasons.put(id, reason));
+        }
+        return reasons;
     }
 
     private static SessionLimits limits(Function<String, Optional<String>> parameters) {

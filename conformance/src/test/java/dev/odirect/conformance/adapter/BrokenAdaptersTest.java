@@ -8,6 +8,7 @@ import dev.odirect.conformance.run.CheckReport;
 import dev.odirect.conformance.run.CheckRunner;
 import dev.odirect.conformance.run.CheckSetupException;
 import dev.odirect.conformance.run.RuleResult;
+import dev.odirect.conformance.run.RuleStatus;
 import dev.odirect.conformance.suite.Profile;
 import dev.odirect.conformance.suite.SessionLimits;
 import java.io.ByteArrayOutputStream;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -71,7 +73,7 @@ class BrokenAdaptersTest {
         Path work = Files.createDirectories(dir.resolve("work"));
         CheckOptions options = new CheckOptions(store, adapter, work, Profile.QUICK, 1,
                 dir.resolve("out"), rules, Optional.empty(), Optional.empty(), Optional.empty(), limits,
-                true, Optional.empty(), Optional.empty());
+                true, Optional.empty(), Optional.empty(), Set.of(), Map.of());
         CheckReport report = CheckRunner.run(options, new PrintStream(new ByteArrayOutputStream()));
         return report.results().stream().collect(Collectors.toMap(RuleResult::id, r -> r));
     }
@@ -82,17 +84,17 @@ class BrokenAdaptersTest {
                 + REFUSE + ";; esac; done");
         Map<String, RuleResult> results = check("sh " + dies, List.of("PUT-1", "HANDLE-3"));
         RuleResult put = results.get("PUT-1");
-        assertEquals("failed", put.status());
+        assertEquals(RuleStatus.FAILED, put.status());
         assertTrue(put.message().contains("[PUT-1 MUST]") && put.message().contains("closed its output before answering put")
                 && put.message().contains("status 3"), put.message());
-        assertEquals("passed", results.get("HANDLE-3").status(), results.get("HANDLE-3").message());
+        assertEquals(RuleStatus.PASSED, results.get("HANDLE-3").status(), results.get("HANDLE-3").message());
     }
 
     @Test
     void garbageInsteadOfAnAnswerIsNamed() throws Exception {
         Path garbage = script("while read line; do echo 'this is not json'; done");
         RuleResult result = check("sh " + garbage, List.of("STREAM-2")).get("STREAM-2");
-        assertEquals("failed", result.status());
+        assertEquals(RuleStatus.FAILED, result.status());
         assertTrue(result.message().contains("not JSON: 'this is not json'"), result.message());
     }
 
@@ -101,7 +103,7 @@ class BrokenAdaptersTest {
         Path silent = script("sleep 600");
         long start = System.nanoTime();
         RuleResult result = check("sh " + silent, List.of("STREAM-3")).get("STREAM-3");
-        assertEquals("failed", result.status());
+        assertEquals(RuleStatus.FAILED, result.status());
         assertTrue(result.message().contains("no answer to open within 2 s"), result.message());
         assertTrue(System.nanoTime() - start < 60_000_000_000L, "the run did not hang on the silent adapter");
     }

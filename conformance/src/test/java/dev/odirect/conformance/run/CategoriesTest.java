@@ -4,30 +4,44 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.odirect.conformance.suite.RuleCatalog;
+import dev.odirect.conformance.suite.RuleFailure;
+import dev.odirect.conformance.suite.RuleNotApplicable;
+import dev.odirect.conformance.suite.RuleNotRun;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Each kind of failure message falls into exactly one Allure category, the one that names its cause. */
+/** Each kind of failure, and each kind of rule that did not run, falls into exactly one Allure category. */
 class CategoriesTest {
-    static List<String> categoriesOf(String message) throws IOException {
+    /** As Allure matches them: status, then the message and trace patterns a category has. */
+    static List<String> categoriesOf(String status, String message, String trace) throws IOException {
         JsonNode categories = new ObjectMapper().readTree(CategoriesTest.class.getResourceAsStream(
                 "/dev/odirect/conformance/categories.json"));
         List<String> matched = new ArrayList<>();
         for (JsonNode category : categories) {
-            if (Pattern.compile(category.path("messageRegex").asText()).matcher(message).matches()) {
+            List<String> statuses = new ArrayList<>();
+            category.path("matchedStatuses").forEach(value -> statuses.add(value.asText()));
+            boolean statusMatches = statuses.isEmpty() || statuses.contains(status);
+            if (statusMatches && matches(category.path("messageRegex"), message) && matches(category.path("traceRegex"), trace)) {
                 matched.add(category.path("name").asText());
             }
         }
         return matched;
     }
 
+    private static boolean matches(JsonNode regex, String text) {
+        return regex.isMissingNode() || Pattern.compile(regex.asText()).matcher(text).matches();
+    }
+
+    /** The message exactly as a rule renders it. */
     static String message(String rule, String observed) {
-        return "[" + rule + " MUST] the rule's sentence\n  store: s 1 (python3 x.py)\n  filesystem: xfs\n  observed: " + observed
-                + "\n  operations: put k -> ok\n  replay: odirect check --adapter 'python3 x.py' --seed 1 --rule " + rule;
+        return new RuleFailure(RuleCatalog.rule(rule).orElseThrow(), "s 1 (python3 x.py)", "xfs", observed,
+                "put k -> ok", "odirect check --adapter 'python3 x.py' --seed 1 --rule " + rule).getMessage();
     }
 
     @ParameterizedTest(name = "{1}")
@@ -43,6 +57,16 @@ class CategoriesTest {
         "DURABLE-2|object \"k\" right after it was acknowledged: cachestat counts 1 dirty and 0 writeback pages|Durability loss after crash",
     })
     void everyFailureHasExactlyOneCategory(String rule, String observed, String category) throws IOException {
-        assertEquals(List.of(category), categoriesOf(message(rule, observed)));
+        String message = message(rule, observed);
+        assertEquals(List.of(category), categoriesOf("failed", message, message));
+    }
+
+    @Test
+    void rulesThatDidNotRunAreSortedByTheirExceptionsType() throws IOException {
+        Throwable notRun = new RuleNotRun("no crash hook");
+        Throwable notApplicable = new RuleNotApplicable("store x does not offer abort");
+        assertEquals(List.of("Not run: not proven"), categoriesOf("skipped", notRun.getMessage(), notRun.toString()));
+        assertEquals(List.of("Not applicable"),
+                categoriesOf("skipped", notApplicable.getMessage(), notApplicable.toString()));
     }
 }

@@ -9,13 +9,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.odirect.conformance.suite.Profile;
 import dev.odirect.conformance.suite.SessionLimits;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,20 +26,37 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckRunnerTest {
     @TempDir
     Path dir;
+    final ByteArrayOutputStream console = new ByteArrayOutputStream();
 
-    CheckOptions options(String store, List<String> rules) {
+    CheckOptions options(String store, List<String> rules, Set<String> waivers, Map<String, String> notApplicable) {
         return new CheckOptions(Optional.of(URI.create(store)), Optional.empty(), dir, Profile.QUICK, 11,
                 dir.resolve("out"), rules, Optional.empty(), Optional.empty(), Optional.empty(), SessionLimits.DEFAULTS,
-                true, Optional.empty(), Optional.empty());
+                true, Optional.empty(), Optional.empty(), waivers, notApplicable);
+    }
+
+    CheckReport run(String store, List<String> rules, Set<String> waivers, Map<String, String> notApplicable)
+            throws CheckSetupException, IOException {
+        return CheckRunner.run(options(store, rules, waivers, notApplicable),
+                new PrintStream(console, true, StandardCharsets.UTF_8));
+    }
+
+    JsonNode summary() throws IOException {
+        return new ObjectMapper().readTree(dir.resolve("out/summary.json").toFile());
+    }
+
+    static JsonNode rule(JsonNode summary, String id) {
+        for (JsonNode rule : summary.get("rules")) {
+            if (rule.path("id").asText().equals(id)) {
+                return rule;
+            }
+        }
+        throw new AssertionError(id + " is not in " + summary);
     }
 
     @Test
     void writesSummaryJunitAndAllureResultsInTheDocumentedShape() throws Exception {
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        CheckReport report = CheckRunner.run(options("direct:///", List.of("STREAM-2", "KEY-1", "ERROR-1")),
-                new PrintStream(console, true, StandardCharsets.UTF_8));
-        assertEquals(CheckReport.OK, report.exitStatus());
-        JsonNode summary = new ObjectMapper().readTree(dir.resolve("out/summary.json").toFile());
+        CheckReport report = run("direct:///", List.of("STREAM-2", "KEY-1", "ERROR-1"), Set.of(), Map.of());
+        JsonNode summary = summary();
         assertEquals("odirect-reference", summary.at("/store/name").asText());
         assertTrue(summary.at("/store/version").isTextual());
         for (String field : List.of("type", "path", "dio_mem_align", "dio_offset_align")) {
@@ -44,38 +64,92 @@ class CheckRunnerTest {
         }
         assertEquals(11, summary.get("seed").asLong());
         assertEquals(3, summary.get("rules").size());
-        assertEquals(2, summary.at("/counts/passed").asInt());
-        assertEquals(1, summary.at("/counts/skipped").asInt());
-        assertEquals(0, summary.at("/counts/failed").asInt());
-        JsonNode rule = summary.get("rules").get(0);
-        for (String field : List.of("id", "level", "status", "message")) {
-            assertTrue(rule.has(field), field);
+        for (String field : List.of("id", "level", "status", "reason", "waived", "message")) {
+            assertTrue(summary.get("rules").get(0).has(field), field);
         }
+        assertEquals(2, summary.at("/counts/passed").asInt());
+        assertEquals(1, summary.at("/counts/not-run").asInt());
+        assertEquals(0, summary.at("/counts/failed").asInt());
+        assertEquals("not-run", rule(summary, "ERROR-1").path("status").asText());
+        assertTrue(rule(summary, "ERROR-1").path("reason").asText().contains("--full-dir"));
         try (Stream<Path> junit = Files.list(dir.resolve("out/junit"));
              Stream<Path> allure = Files.list(dir.resolve("out/allure-results"))) {
             assertTrue(junit.anyMatch(p -> p.toString().endsWith(".xml")));
             assertTrue(allure.anyMatch(p -> p.toString().endsWith("-result.json")));
         }
         String printed = console.toString(StandardCharsets.UTF_8);
-        assertTrue(printed.contains("PASS STREAM-2") && printed.contains("SKIP ERROR-1"), printed);
+        assertTrue(printed.matches("(?s).*PASS +STREAM-2 .*") && printed.contains("NOT RUN ERROR-1 "), printed);
+        assertEquals(Verdict.NOT_PROVEN, report.verdict().verdict());
     }
 
     @Test
-    void aFailedMustRuleMakesTheExitStatusOne() throws Exception {
-        CheckReport report = CheckRunner.run(options("mutant:aligned-part-lost", List.of("STREAM-2")),
-                new PrintStream(new ByteArrayOutputStream()));
-        assertEquals(CheckReport.MUST_FAILED, report.exitStatus());
+    void aMustRuleThatDidNotRunLeavesTheStoreNotProvenAndSaysWhy() throws Exception {
+        CheckReport report = run("direct:///", List.of("STREAM-2", "ERROR-1"), Set.of(), Map.of());
+        assertEquals(ExitStatus.NOT_PROVEN, report.exitStatus());
+        assertEquals("not-proven", summary().path("verdict").asText());
+        String line = report.verdict().line();
+        assertTrue(line.startsWith("not proven: ERROR-1 (needs a directory on a small filesystem")
+                && line.endsWith("; waive with --waive ERROR-1"), line);
+        assertEquals("1 passed, 0 failed, 1 skipped", report.verdict().counts().line());
     }
 
     @Test
-    void unknownRulesMissingDirectoriesAndUnknownStoresAreSetupErrors() {
-        assertTrue(assertThrows(CheckSetupException.class, () -> CheckRunner.run(options("direct:///", List.of("NOPE-1")),
-                System.out)).getMessage().contains("unknown rule [NOPE-1]"));
-        assertTrue(assertThrows(CheckSetupException.class, () -> CheckRunner.run(options("s3://bucket", List.of()),
-                System.out)).getMessage().contains("no store provider"));
+    void aWaivedRuleThatDidNotRunDoesNotBlockAndIsListed() throws Exception {
+        CheckReport report = run("direct:///", List.of("STREAM-2", "ERROR-1"), Set.of("ERROR-1"), Map.of());
+        assertEquals(ExitStatus.PROVEN, report.exitStatus());
+        JsonNode summary = summary();
+        assertEquals("passed", summary.path("verdict").asText());
+        assertEquals("[\"ERROR-1\"]", summary.path("waived").toString());
+        assertEquals("waived", rule(summary, "ERROR-1").path("status").asText());
+        assertEquals("not-run", rule(summary, "ERROR-1").path("outcome").asText());
+        assertTrue(report.verdict().line().endsWith("; waived: ERROR-1 (not run)"), report.verdict().line());
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains("WAIVED  ERROR-1 "));
+    }
+
+    @Test
+    void rulesThatCannotApplyHereDoNotBlock() throws Exception {
+        CheckReport report = run("file:///", List.of("STREAM-2", "DIRECT-1", "DURABLE-1"), Set.of(),
+                Map.of("DURABLE-1", "a memory-only filesystem has nothing to persist across a crash"));
+        assertEquals(ExitStatus.PROVEN, report.exitStatus(), report.verdict().line());
+        JsonNode summary = summary();
+        assertEquals("not-applicable", rule(summary, "DURABLE-1").path("status").asText());
+        assertEquals("a memory-only filesystem has nothing to persist across a crash",
+                rule(summary, "DURABLE-1").path("reason").asText());
+        assertEquals("not-applicable", rule(summary, "DIRECT-1").path("status").asText());
+        assertEquals(2, summary.at("/counts/not-applicable").asInt());
+    }
+
+    @Test
+    void whenNoRuleRanTheVerdictIsAnError() throws Exception {
+        CheckReport report = run("direct:///", List.of("ERROR-1"), Set.of("ERROR-1"), Map.of());
+        assertEquals(ExitStatus.ERROR, report.exitStatus());
+        assertTrue(report.verdict().line().startsWith("error: no rule ran: ERROR-1 not run (needs a directory"),
+                report.verdict().line());
+    }
+
+    @Test
+    void aFailedMustRuleMakesTheExitStatusOneAndItsReasonIsTheObservation() throws Exception {
+        CheckReport report = run("mutant:aligned-part-lost", List.of("STREAM-2"), Set.of(), Map.of());
+        assertEquals(ExitStatus.MUST_FAILED, report.exitStatus());
+        assertEquals("failed: STREAM-2", report.verdict().line());
+        RuleResult stream = report.results().get(0);
+        assertTrue(stream.message().startsWith("[STREAM-2 MUST]"), stream.message());
+        assertTrue(stream.message().contains("  observed: " + stream.reason()), stream.message());
+        assertTrue(stream.shortReason().startsWith("object \"stream/0\" after a stream of chunks [4096]")
+                && !stream.shortReason().contains("\n"), stream.shortReason());
+    }
+
+    @Test
+    void unknownRulesAndWaiversMissingDirectoriesAndUnknownStoresAreSetupErrors() {
+        assertTrue(assertThrows(CheckSetupException.class, () -> run("direct:///", List.of("NOPE-1"), Set.of(), Map.of()))
+                .getMessage().contains("unknown rule [NOPE-1]"));
+        assertTrue(assertThrows(CheckSetupException.class, () -> run("direct:///", List.of(), Set.of("DURABLE-9"), Map.of()))
+                .getMessage().contains("unknown rule [DURABLE-9] in --waive"));
+        assertTrue(assertThrows(CheckSetupException.class, () -> run("s3://bucket", List.of(), Set.of(), Map.of()))
+                .getMessage().contains("no store provider"));
         CheckOptions missing = new CheckOptions(Optional.of(URI.create("direct:///")), Optional.empty(),
                 dir.resolve("absent"), Profile.QUICK, 1, dir.resolve("out"), List.of(), Optional.empty(), Optional.empty(),
-                Optional.empty(), SessionLimits.DEFAULTS, true, Optional.empty(), Optional.empty());
+                Optional.empty(), SessionLimits.DEFAULTS, true, Optional.empty(), Optional.empty(), Set.of(), Map.of());
         assertTrue(assertThrows(CheckSetupException.class, () -> CheckRunner.run(missing, System.out))
                 .getMessage().contains("does not exist"));
     }
