@@ -25,7 +25,11 @@ class DurabilityRules {
         ctx.expectOk(ctx.store().open("pending", "unfinished"), "open pending");
         ctx.expectOk(ctx.store().write("unfinished", ChunkList.Bytes.of(99, 8192)), "write to pending");
         ShellHook.run(hook.crash(), ctx.root(), "crash");
-        ctx.closeSession();
+        try {
+            ctx.closeSession();
+        } catch (RuntimeException afterCrash) {
+            // a store may fail to close on a filesystem that was just shut down; what counts is what recovery finds
+        }
         ShellHook.run(hook.recover(), ctx.root(), "recover");
         judge(ctx, acknowledged, Set.of("pending"), "a crash of the filesystem and its recovery");
     }

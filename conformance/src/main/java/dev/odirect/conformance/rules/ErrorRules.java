@@ -6,7 +6,6 @@ import dev.odirect.conformance.suite.RuleContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +19,7 @@ class ErrorRules {
 
     @Test
     void required_ERROR_1_fullFilesystemErrorsAreAnswers(RuleContext ctx) throws IOException {
-        Path small = ctx.requireSmallFilesystem();
-        long capacity = Files.getFileStore(small).getTotalSpace();
-        ctx.freshRootIn(small);
+        long capacity = Fill.onSmallFilesystem(ctx);
         Fill.Result fill = Fill.until(ctx, "fill/", capacity);
         if (!fill.finishedAfterFailedWrite().isEmpty()) {
             throw ctx.failure("finish of " + fill.finishedAfterFailedWrite() + " answered ok after one of its writes failed");
@@ -36,9 +33,7 @@ class ErrorRules {
 
     @Test
     void optional_ERROR_2_failedOverwriteKeepsTheEarlierObject(RuleContext ctx) throws IOException {
-        Path small = ctx.requireSmallFilesystem();
-        long capacity = Files.getFileStore(small).getTotalSpace();
-        ctx.freshRootIn(small);
+        long capacity = Fill.onSmallFilesystem(ctx);
         Map<String, byte[]> earlier = new LinkedHashMap<>();
         for (int i = 0; i < EARLIER_OBJECTS; i++) {
             earlier.put("old/" + i, ChunkList.Bytes.of(i, 64 * 1024 + i));
@@ -61,9 +56,7 @@ class ErrorRules {
 
     @Test
     void optional_CLEAN_2_fullFilesystemLeavesNoStrayFiles(RuleContext ctx) throws IOException {
-        Path small = ctx.requireSmallFilesystem();
-        long capacity = Files.getFileStore(small).getTotalSpace();
-        ctx.freshRootIn(small);
+        long capacity = Fill.onSmallFilesystem(ctx);
         Fill.Result fill = Fill.until(ctx, "fill/", capacity);
         ctx.closeSession();
         List<String> files = ctx.disk().everything().stream()

@@ -3,6 +3,9 @@ package dev.odirect.conformance.rules;
 import dev.odirect.conformance.property.ChunkList;
 import dev.odirect.conformance.suite.RuleContext;
 import dev.odirect.spi.Outcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +22,14 @@ final class Fill {
 
     /** What filling showed: the acknowledged objects, the errors, and streams finished ok after a failed write. */
     record Result(Map<String, byte[]> acknowledged, int errors, long attempted, List<String> finishedAfterFailedWrite) {
+    }
+
+    /** Moves the rule to a fresh root on the small filesystem it requires; answers that filesystem's size. */
+    static long onSmallFilesystem(RuleContext ctx) throws IOException {
+        Path small = ctx.requireSmallFilesystem();
+        long capacity = Files.getFileStore(small).getTotalSpace();
+        ctx.freshRootIn(small);
+        return capacity;
     }
 
     static Result until(RuleContext ctx, String prefix, long capacity) {

@@ -14,16 +14,16 @@ class HandleRules {
     @Test
     void required_HANDLE_1_writeAfterFinishIsAnError(RuleContext ctx) {
         ChunkList input = new ChunkList(List.of(4096, 1000), 1);
-        Writes.streamAndVerify(ctx, "k", input);
-        ctx.expectError(ctx.store().write("h-k", ChunkList.Bytes.of(2, 4096)), "write after finish");
+        String handle = Writes.streamAndVerify(ctx, "k", input);
+        ctx.expectError(ctx.store().write(handle, ChunkList.Bytes.of(2, 4096)), "write after finish");
         ctx.expectOnDisk("k", input.bytes(), "a write after finish (it must change nothing)");
     }
 
     @Test
     void required_HANDLE_2_doubleFinishIsAnError(RuleContext ctx) {
         ChunkList input = new ChunkList(List.of(4096, 3000), 1);
-        Writes.streamAndVerify(ctx, "k", input);
-        ctx.expectError(ctx.store().finish("h-k"), "a second finish of the same handle");
+        String handle = Writes.streamAndVerify(ctx, "k", input);
+        ctx.expectError(ctx.store().finish(handle), "a second finish of the same handle");
         ctx.expectOnDisk("k", input.bytes(), "a second finish of its handle (it must change nothing)");
     }
 
@@ -36,9 +36,9 @@ class HandleRules {
     @Test
     void optional_HANDLE_4_deadHandlesAnswerEBADHANDLE(RuleContext ctx) {
         StoreSession store = ctx.store();
-        Writes.streamAndVerify(ctx, "k", new ChunkList(List.of(512), 1));
-        expectCode(ctx, store.write("h-k", new byte[1]), "write after finish");
-        expectCode(ctx, store.finish("h-k"), "a second finish");
+        String handle = Writes.streamAndVerify(ctx, "k", new ChunkList(List.of(512), 1));
+        expectCode(ctx, store.write(handle, new byte[1]), "write after finish");
+        expectCode(ctx, store.finish(handle), "a second finish");
         expectCode(ctx, store.write("never-opened", new byte[1]), "write on a handle never opened");
     }
 

@@ -22,10 +22,13 @@ class KeyRules {
 
     @Test
     void required_KEY_1_escapingKeysAreRefused(RuleContext ctx) {
+        ctx.store();
         List<String> before = listing(ctx.root().getParent());
+        List<String> rootBefore = ctx.disk().everything();
         check(ctx, (key, outcome) -> ctx.expectError(outcome, "key \"" + key + "\""));
-        if (!ctx.disk().everything().isEmpty()) {
-            throw ctx.failure("refused keys left entries in the root: " + ctx.disk().everything());
+        if (!ctx.disk().everything().equals(rootBefore)) {
+            throw ctx.failure("refused keys left entries in the root: " + ctx.disk().everything()
+                    + (rootBefore.isEmpty() ? "" : " (the store had made " + rootBefore + " when its session began)"));
         }
         List<String> after = listing(ctx.root().getParent());
         if (!after.equals(before)) {

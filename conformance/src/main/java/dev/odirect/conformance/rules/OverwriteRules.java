@@ -7,6 +7,7 @@ import dev.odirect.conformance.verify.Evidence;
 import dev.odirect.spi.Capability;
 import dev.odirect.spi.StoreSession;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 @ConformanceRules
 class OverwriteRules {
     static final int MIB = 1 << 20;
-    /** Overwrites watched by a reader: a torn replace shows in the first, these make it certain. */
+    /** Overwrites watched by a reader (besides the descriptor kept on the old object, which sees any rewrite in place). */
     static final int REPLACE_ROUNDS = 5;
 
     @Test
@@ -33,7 +34,7 @@ class OverwriteRules {
     }
 
     @Test
-    void required_OVERWRITE_2_readersDuringFinishSeeOldOrNew(RuleContext ctx) throws InterruptedException {
+    void required_OVERWRITE_2_readersDuringFinishSeeOldOrNew(RuleContext ctx) throws InterruptedException, IOException {
         ctx.store();
         if (!ctx.info().offers(Capability.ATOMIC_VISIBILITY)) {
             throw ctx.notApplicable("store " + ctx.info().name() + " does not declare atomic visibility: it may write "
@@ -50,6 +51,7 @@ class OverwriteRules {
                 ctx.expectOk(store.write("r" + round, chunk), "write " + chunk.length + " bytes");
             }
             Path file = ctx.disk().fileOf("k");
+            RandomAccessFile oldFile = new RandomAccessFile(file.toFile(), "r");
             AtomicReference<byte[]> torn = new AtomicReference<>();
             AtomicBoolean finishing = new AtomicBoolean(true);
             Thread reader = new Thread(() -> watch(file, old, whole, finishing, torn), "odirect-overwrite-reader");
@@ -60,6 +62,13 @@ class OverwriteRules {
                 finishing.set(false);
                 reader.join();
             }
+            byte[] underTheOldName = readAll(oldFile);
+            if (!Arrays.equals(underTheOldName, old)) {
+                throw ctx.failure("finish of an overwrite rewrote the old object in place: a descriptor opened on "
+                        + file + " before finish now reads " + underTheOldName.length + " other bytes ("
+                        + Evidence.difference(old, underTheOldName).orElse("") + "); a reader that had it open saw "
+                        + "the object change under it, so replacing is not one step");
+            }
             if (torn.get() != null) {
                 byte[] seen = torn.get();
                 throw ctx.failure("a reader of " + file + " during finish of an overwrite found " + seen.length
@@ -67,6 +76,14 @@ class OverwriteRules {
                         + Evidence.difference(whole, seen).orElse(""));
             }
             ctx.expectOnDisk("k", whole, "an overwrite watched by a reader");
+        }
+    }
+
+    private static byte[] readAll(RandomAccessFile file) throws IOException {
+        try (file) {
+            byte[] data = new byte[Math.toIntExact(file.length())];
+            file.readFully(data);
+            return data;
         }
     }
 

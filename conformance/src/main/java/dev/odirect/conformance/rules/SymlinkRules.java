@@ -28,13 +28,13 @@ class SymlinkRules {
 
     @Test
     void required_KEY_3_symlinksNeverLeadOutsideTheRoot(RuleContext ctx) throws IOException {
+        StoreSession store = ctx.store();
         Path outside = Files.createTempDirectory(ctx.root().getParent(), ctx.root().getFileName() + "-outside-");
         byte[] secret = ChunkList.Bytes.of(7, 5000);
         Path victim = Files.write(outside.resolve("victim"), secret);
         try {
             Files.createSymbolicLink(ctx.root().resolve(DIR_LINK), outside);
             Files.createSymbolicLink(ctx.root().resolve(FILE_LINK), victim);
-            StoreSession store = ctx.store();
             for (String key : List.of(FILE_LINK, DIR_LINK + "/victim")) {
                 expectNotRead(ctx, store.get(key, OptionalLong.empty(), OptionalLong.empty()), secret, "get " + key);
                 if (ctx.info().offers(Capability.RANGED_GET)) {

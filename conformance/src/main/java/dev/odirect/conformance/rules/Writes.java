@@ -4,6 +4,7 @@ import dev.odirect.conformance.property.ChunkList;
 import dev.odirect.conformance.suite.RuleContext;
 import dev.odirect.spi.StoreSession;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The steps most rules share: write an object (put or stream), expect ok, check it on disk. */
 final class Writes {
@@ -21,11 +22,21 @@ final class Writes {
         ctx.expectOk(store.finish(handle), "finish " + handle);
     }
 
-    /** Streams the input and checks the file holds exactly its bytes. */
-    static void streamAndVerify(RuleContext ctx, String key, ChunkList input) {
+    /** Handles are never reused: a store may remember finished ones and refuse them (EBADHANDLE). */
+    private static final AtomicLong HANDLES = new AtomicLong();
+
+    /** A handle for a stream to the key, used by no other stream. */
+    static String newHandle(String key) {
+        return "h-" + key + "-" + HANDLES.incrementAndGet();
+    }
+
+    /** Streams the input and checks the file holds exactly its bytes; answers the handle it used. */
+    static String streamAndVerify(RuleContext ctx, String key, ChunkList input) {
         byte[] whole = input.bytes();
-        stream(ctx, key, "h-" + key, input.chunks(whole));
+        String handle = newHandle(key);
+        stream(ctx, key, handle, input.chunks(whole));
         ctx.expectOnDisk(key, whole, "a stream of " + input);
+        return handle;
     }
 
     /** Puts the bytes and checks the file holds exactly them. */
@@ -37,7 +48,7 @@ final class Writes {
     /** Streams the input through a new handle; true when every answer was ok. */
     static boolean tryStream(RuleContext ctx, String key, ChunkList input) {
         StoreSession store = ctx.store();
-        String handle = "t-" + key;
+        String handle = newHandle(key);
         if (!store.open(key, handle).ok()) {
             return false;
         }

@@ -9,9 +9,10 @@ import java.util.Optional;
 /**
  * What one key may show a reader: whole objects it may hold (an absent key is the empty
  * candidate), and the bytes of in-place writers that were opened on it and not finished since.
- * Such a writer's file may show, at each offset, the byte written there so far, a zero (a region
- * not yet written: writes in flight complete in any order), or the earlier object's byte (a
- * writer that writes over the earlier object and cuts it to size at finish); or nothing at all.
+ * Such a writer's file may show, at each offset, a byte written there so far by one of them, a
+ * zero (a region not yet written: writes in flight complete in any order), or the earlier
+ * object's byte (a writer that writes over the earlier object and cuts it to size at finish); or
+ * nothing at all.
  */
 public record KeyState(List<Optional<byte[]>> wholes, List<ByteArrayOutputStream> partials) {
     static final KeyState ABSENT = new KeyState(List.of(Optional.empty()), List.of());
@@ -52,13 +53,15 @@ public record KeyState(List<Optional<byte[]>> wholes, List<ByteArrayOutputStream
     /** Whether a reader may find these bytes at the key. */
     public boolean mayRead(byte[] found) {
         return wholes.stream().flatMap(Optional::stream).anyMatch(whole -> Arrays.equals(whole, found))
-                || partials.stream().anyMatch(partial -> writtenInPlace(partial.toByteArray(), found));
+                || (!partials.isEmpty() && writtenInPlace(found));
     }
 
-    private boolean writtenInPlace(byte[] written, byte[] found) {
-        List<byte[]> earlier = wholes.stream().flatMap(Optional::stream).toList();
+    /** Each byte is a zero, or the byte at its offset of an earlier object or of any writer since. */
+    private boolean writtenInPlace(byte[] found) {
+        List<byte[]> sources = new ArrayList<>(wholes.stream().flatMap(Optional::stream).toList());
+        partials.forEach(partial -> sources.add(partial.toByteArray()));
         for (int i = 0; i < found.length; i++) {
-            if (found[i] != 0 && !byteAt(written, i, found[i]) && !byteOfAny(earlier, i, found[i])) {
+            if (found[i] != 0 && !byteOfAny(sources, i, found[i])) {
                 return false;
             }
         }

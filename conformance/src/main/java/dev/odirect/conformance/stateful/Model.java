@@ -82,6 +82,10 @@ public final class Model {
             boolean fine = outcome.ok() ? state.mayRead(outcome.data()) : state.mayBeAbsent();
             return fine ? Optional.empty() : Optional.of(state.describe());
         }
+        if (op instanceof Op.Delete delete && !state(delete.key()).mayBePresent()) {
+            // the protocol leaves a delete of a missing key open; DELETE-1 (SHOULD) asks for an error
+            return Optional.empty();
+        }
         if (op instanceof Op.Delete delete && !state(delete.key()).certain()) {
             KeyState state = state(delete.key());
             boolean fine = outcome.ok() ? state.mayBePresent() : state.mayBeAbsent();

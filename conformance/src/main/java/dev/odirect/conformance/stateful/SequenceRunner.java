@@ -4,6 +4,7 @@ import dev.odirect.conformance.suite.RuleContext;
 import dev.odirect.conformance.verify.Evidence;
 import dev.odirect.spi.Outcome;
 import dev.odirect.spi.StoreSession;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ public final class SequenceRunner {
     private final RuleContext ctx;
     private final String prefix;
     private final Model model;
+    private final boolean atomicVisibility;
     /** Which key each handle was opened for. */
     private final Map<String, String> handleKeys = new HashMap<>();
 
@@ -26,6 +28,7 @@ public final class SequenceRunner {
     public SequenceRunner(RuleContext ctx, String prefix, boolean atomicVisibility) {
         this.ctx = ctx;
         this.prefix = prefix;
+        this.atomicVisibility = atomicVisibility;
         this.model = new Model(atomicVisibility);
     }
 
@@ -62,6 +65,34 @@ public final class SequenceRunner {
         if (outcome.ok() && op instanceof Op.Delete delete && ctx.disk().read(prefix + delete.key()).isPresent()) {
             throw ctx.failure("invariant deleted-is-gone broken at " + where + ": the file is still there");
         }
+        if (atomicVisibility && (op instanceof Op.Open || op instanceof Op.Write || op instanceof Op.Abort)) {
+            stillShowsItsObject(keyOf(op), where);
+        }
+    }
+
+    /** A store that declares atomic visibility shows a key's object on disk, untouched, while streams to it run. */
+    private void stillShowsItsObject(String key, String where) {
+        if (key == null) {
+            return;
+        }
+        Optional<byte[]> expected = model.object(key);
+        Optional<byte[]> found = ctx.disk().read(prefix + key);
+        boolean same = expected.isPresent() == found.isPresent()
+                && (expected.isEmpty() || Arrays.equals(expected.get(), found.get()));
+        if (!same) {
+            throw ctx.failure("invariant invisible-until-finish broken at " + where + ": the store declares atomic "
+                    + "visibility, but " + prefix + key + " " + found.map(bytes -> "holds " + bytes.length + " bytes")
+                    .orElse("is gone") + " where its object of " + expected.map(bytes -> bytes.length + " bytes")
+                    .orElse("nothing") + " stood");
+        }
+    }
+
+    private String keyOf(Op op) {
+        if (op instanceof Op.Open open) {
+            return open.key();
+        }
+        String handle = op instanceof Op.Write write ? write.handle() : ((Op.Abort) op).handle();
+        return handleKeys.get(handle);
     }
 
     private Outcome call(StoreSession store, Op op) {
@@ -88,8 +119,9 @@ public final class SequenceRunner {
      */
     private void noPhantomObjects() {
         TreeSet<String> onDisk = new TreeSet<>();
+        // only the sequence's keys: other files are the store's own (temporary, lock), judged by CLEAN-1
         ctx.disk().visibleObjects().stream().filter(path -> path.startsWith(prefix))
-                .forEach(path -> onDisk.add(path.substring(prefix.length())));
+                .map(path -> path.substring(prefix.length())).filter(OpSequences.KEYS::contains).forEach(onDisk::add);
         for (String key : onDisk) {
             KeyState state = model.keys().getOrDefault(key, KeyState.ABSENT);
             byte[] found = ctx.disk().read(prefix + key).orElse(new byte[0]);

@@ -28,7 +28,8 @@ public final class RuleContext implements AutoCloseable {
     private RecordingSession session;
     /** The operations of the session that was closed last, kept for the report. */
     private java.util.List<String> lastOperations = java.util.List.of();
-    private boolean passed;
+    /** Passed, not applicable or not run: its roots are removed; a failing rule keeps them for inspection. */
+    private boolean nothingToInspect;
 
     /** Report-entry key of progress lines, which the console shows while long properties run. */
     public static final String PROGRESS = "odirect.progress";
@@ -274,15 +275,15 @@ public final class RuleContext implements AutoCloseable {
         return entries;
     }
 
-    void markPassed() {
-        passed = true;
+    void markNothingToInspect() {
+        nothingToInspect = true;
     }
 
     /** Ends the session; a passing rule's objects are removed, a failing rule's are kept for inspection. */
     @Override
     public void close() {
         closeSession();
-        if (passed) {
+        if (nothingToInspect) {
             for (Path used : roots) {
                 try {
                     Durably.deleteTree(used);

@@ -7,7 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A harness command given by the user or the fs-matrix (crash, recover): run with {@code sh -c},
- * with {@code ODIRECT_ROOT} set to the rule's root. A command that fails is an environment error.
+ * with {@code ODIRECT_ROOT} set to the rule's root. A command that fails is an environment error:
+ * the rule is not run, never failed for the store.
  */
 public final class ShellHook {
     private ShellHook() {
@@ -21,14 +22,14 @@ public final class ShellHook {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("the " + what + " command did not finish in 5 minutes: " + command);
+                throw new RuleNotRun("the " + what + " command did not finish in 5 minutes: " + command);
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException("the " + what + " command failed (exit " + process.exitValue() + "): "
+                throw new RuleNotRun("the " + what + " command failed (exit " + process.exitValue() + "): "
                         + command + (output.isEmpty() ? "" : ": " + output));
             }
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run the " + what + " command '" + command + "': " + e.getMessage(), e);
+            throw new RuleNotRun("cannot run the " + what + " command '" + command + "': " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running the " + what + " command", e);

@@ -1,6 +1,8 @@
 package dev.odirect.conformance.verify;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,17 +64,29 @@ public final class CacheStat {
                 return Optional.of("cachestat(2) is refused here (errno " + errno + ")");
             }
         }
-        return unsyncedWriteSeen(directory) ? Optional.empty() : Optional.of("a page written to " + directory
-                + " without sync was not seen dirty by cachestat(2) (a stacked filesystem such as overlayfs?)");
+        return probe(directory);
     }
 
-    private static boolean unsyncedWriteSeen(Path directory) {
+    /**
+     * Both controls: a page written without sync must be seen dirty, and after fsync none may be
+     * (ext4 data=journal, for one, dirties the pages again for its checkpoint after a correct fsync).
+     */
+    private static Optional<String> probe(Path directory) {
         try {
             Path probe = Files.createTempFile(directory, ".odirect-cachestat-", "");
-            try {
+            try (FileChannel channel = FileChannel.open(probe, StandardOpenOption.WRITE)) {
                 // Without O_TRUNC: ext4 starts writeback when a truncated file is closed (auto_da_alloc).
-                Files.write(probe, new byte[PAGE], StandardOpenOption.WRITE);
-                return of(probe).map(pages -> pages.unsynced() > 0).orElse(false);
+                channel.write(ByteBuffer.allocate(PAGE));
+                if (!of(probe).map(pages -> pages.unsynced() > 0).orElse(false)) {
+                    return Optional.of("a page written to " + directory + " without sync was not seen dirty by "
+                            + "cachestat(2) (a stacked filesystem such as overlayfs?)");
+                }
+                channel.force(true);
+                if (!of(probe).map(pages -> pages.unsynced() == 0).orElse(false)) {
+                    return Optional.of("a page of " + directory + " was still seen dirty by cachestat(2) after fsync "
+                            + "(ext4 data=journal dirties pages again for its checkpoint)");
+                }
+                return Optional.empty();
             } finally {
                 Files.delete(probe);
             }

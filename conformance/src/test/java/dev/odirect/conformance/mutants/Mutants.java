@@ -18,6 +18,7 @@ final class Mutants {
             Map.entry("naive-correct", NaiveDirectStore::new),
             Map.entry("in-place-correct", InPlaceStore::new),
             Map.entry("in-place-no-key-lock", InPlaceStore.NoKeyLock::new),
+            Map.entry("in-place-claims-atomic", InPlaceStore::new),
             Map.entry("torn-replace", NaiveDirectStore::new),
             Map.entry("finished-handle-stays-open", ContractMutants.FinishedHandleStaysOpen::new),
             Map.entry("unknown-handle-accepted", ContractMutants.UnknownHandleAccepted::new),
@@ -57,9 +58,11 @@ final class Mutants {
 
     /**
      * Stores that declare atomic visibility. torn-replace is the naive store, which replaces an
-     * object in place during finish, claiming it anyway.
+     * object in place during finish, claiming it anyway; in-place-claims-atomic is the correct
+     * in-place store claiming it.
      */
-    static final java.util.Set<String> CLAIM_ATOMIC_VISIBILITY = java.util.Set.of("torn-replace");
+    static final java.util.Set<String> CLAIM_ATOMIC_VISIBILITY = java.util.Set.of("torn-replace",
+            "in-place-claims-atomic", "abort-deletes-earlier");
 
     /** The note's symptom: the aligned part never reaches the file; the tail is appended through a reopen. */
     static final class AlignedPartLost extends NaiveDirectStore {

@@ -63,6 +63,8 @@ final class Proofs {
             new Proof("in-place-correct", "VISIBLE-1", Place.TMP),
             new Proof("abort-leaves-partial-file", "CLEAN-1", Place.TMP),
             new Proof("stale-read-cache", "STATE-1", Place.TMP),
+            new Proof("in-place-claims-atomic", "STATE-1", Place.TMP),
+            new Proof("in-place-claims-atomic", "ABORT-3", Place.TMP),
             new Proof("no-fsync", "DURABLE-2", Place.TMP),
             new Proof("unaligned-buffer-einval-swallowed", "STREAM-2", Place.XFS),
             new Proof("buffered-reads", "DIRECT-2", Place.XFS),
