@@ -136,10 +136,10 @@ class BrokenAdaptersTest {
         Map<String, RuleResult> results = checkInProcess(URI.create("hang:///"), List.of("PUT-1", "STREAM-3"),
                 QUICK_TIMEOUT.withTimeout(Duration.ofSeconds(1)));
         RuleResult put = results.get("PUT-1");
-        assertEquals("failed", put.status());
+        assertEquals(RuleStatus.FAILED, put.status());
         assertTrue(put.message().contains("store 'hang:///': no answer to put within 1 s (--timeout)"), put.message());
         RuleResult open = results.get("STREAM-3");
-        assertEquals("failed", open.status());
+        assertEquals(RuleStatus.FAILED, open.status());
         assertTrue(open.message().contains("store 'hang:///': no answer to open within 1 s (--timeout)"), open.message());
     }
 
