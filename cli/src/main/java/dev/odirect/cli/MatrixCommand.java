@@ -50,6 +50,14 @@ final class MatrixCommand implements Callable<Integer> {
             + "CAP_SYS_ADMIN and the loop devices they need.")
     boolean privileged;
 
+    @Option(names = MatrixOptions.CRASH_OPTION, defaultValue = "states", paramLabel = "states|shutdown",
+            description = "How DURABLE-1 crashes a cell. states: the cell's device is a loop device on a file the suite "
+                    + "serves through FUSE, which records every write and flush; the crash states (after every "
+                    + "acknowledgement, at and before flushes, unflushed writes dropped or torn) are mounted and checked "
+                    + "one by one (ext4, xfs, btrfs, overlay's upper layer). shutdown: one FS_IOC_SHUTDOWN and remount, "
+                    + "faster, and it loses nothing the device already had (default: ${DEFAULT-VALUE}).")
+    String crash;
+
     @Option(names = "--shard", defaultValue = "1/1", paramLabel = "I/N", description = "Run the I-th of N slices of the cells.")
     String shard;
 
@@ -76,7 +84,8 @@ final class MatrixCommand implements Callable<Integer> {
         CheckOptions check = suite.checkOptions(Path.of(System.getProperty("java.io.tmpdir")), outDir, List.of(),
                 Optional.empty(), Optional.empty(), Optional.empty());
         MatrixOptions options = new MatrixOptions(check, cells, MatrixOptions.Mode.parse(mode),
-                MatrixOptions.Shard.parse(shard), outDir, Optional.ofNullable(cellsFile), runCells);
+                MatrixOptions.Shard.parse(shard), outDir, Optional.ofNullable(cellsFile), runCells,
+                MatrixOptions.CrashMode.parse(crash));
         try {
             List<Cell> selected = MatrixRunner.select(options);
             CheckRunner.preflight(check);

@@ -85,7 +85,8 @@ public final class ContainerMatrixRunner {
                 "--seed", Long.toString(check.seed()), "--profile", check.profile().name().toLowerCase(),
                 SessionLimits.TIMEOUT_OPTION, Long.toString(check.limits().timeout().toSeconds()),
                 SessionLimits.MAX_LINE_OPTION, Integer.toString(check.limits().maxLine()),
-                MatrixOptions.RUN_CELLS_OPTION, String.join(",", run)));
+                MatrixOptions.RUN_CELLS_OPTION, String.join(",", run),
+                MatrixOptions.CRASH_OPTION, options.crash().name().toLowerCase()));
         check.store().ifPresent(uri -> command.addAll(List.of("--store", uri.toString())));
         check.adapter().ifPresent(adapter -> command.addAll(List.of("--adapter", adapter)));
         if (!check.direct()) {

@@ -18,11 +18,22 @@ final class HostProvisioner {
     }
 
     static MountedCell provision(Cell cell, Path workDir) throws IOException {
+        return provision(cell, workDir, Optional.empty());
+    }
+
+    /** With a recording, a loop cell that can crash is made on the block recorder (and an overlay's upper cell). */
+    static MountedCell provision(Cell cell, Path workDir, Optional<Recording> recording) throws IOException {
         MountedCell mounted = new MountedCell(cell);
         Cleanup.register(mounted);
         try {
             switch (cell.kind()) {
-                case LOOP -> loop(cell, workDir, mounted);
+                case LOOP -> {
+                    if (recording.isPresent() && cell.crash()) {
+                        RecordedLoop.make(cell, directory(workDir.resolve(cell.name()), mounted), mounted, recording.get());
+                    } else {
+                        loop(cell, workDir, mounted);
+                    }
+                }
                 case TMPFS -> tmpfs(cell, workDir, mounted);
                 case OVERLAY -> overlay(cell, workDir, mounted);
                 default -> throw new IllegalStateException(cell.kind().name());
@@ -119,7 +130,7 @@ final class HostProvisioner {
         }
     }
 
-    private static Path directory(Path path, MountedCell mounted) throws IOException {
+    static Path directory(Path path, MountedCell mounted) throws IOException {
         boolean existed = Files.isDirectory(path);
         Files.createDirectories(path);
         if (!existed) {

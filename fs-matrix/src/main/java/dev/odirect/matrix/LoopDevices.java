@@ -37,6 +37,13 @@ final class LoopDevices {
         return losetup(UNUSED.pop(), image, sector);
     }
 
+    /** A device detached again may be used again (inside a container, where there are only the given ones). */
+    static synchronized void release(String device) {
+        if (given().contains(device) && !UNUSED.contains(device)) {
+            UNUSED.push(device);
+        }
+    }
+
     /** The losetup command that attaches the image to this device again (after a crash). */
     static List<String> attachTo(String device, Path image, int sector) {
         return losetup(device, image, sector);

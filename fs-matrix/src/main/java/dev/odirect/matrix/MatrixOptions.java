@@ -15,7 +15,33 @@ import java.util.Optional;
  *                 cell is among them; empty: the cells asked for, all shards together
  */
 public record MatrixOptions(CheckOptions check, List<String> cells, Mode mode, Shard shard, Path out,
-                            Optional<Path> cellsFile, List<String> runCells) {
+                            Optional<Path> cellsFile, List<String> runCells, CrashMode crash) {
+    /** The option that chooses how durability is checked. */
+    public static final String CRASH_OPTION = "--crash";
+
+    /** With crash states (the default), unless told otherwise. */
+    public MatrixOptions(CheckOptions check, List<String> cells, Mode mode, Shard shard, Path out,
+                         Optional<Path> cellsFile, List<String> runCells) {
+        this(check, cells, mode, shard, out, cellsFile, runCells, CrashMode.STATES);
+    }
+
+    /**
+     * How the durability rules crash a cell: {@code states} records every write and flush of its
+     * device and checks crash states built from them; {@code shutdown} shuts the filesystem down
+     * once (FS_IOC_SHUTDOWN) and remounts it, which is faster and loses nothing the device had.
+     */
+    public enum CrashMode {
+        STATES, SHUTDOWN;
+
+        public static CrashMode parse(String text) {
+            try {
+                return valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException unknown) {
+                throw new IllegalArgumentException("unknown crash mode '" + text + "': use states or shutdown");
+            }
+        }
+    }
+
     /** The option that chooses cells, as the closing line suggests it. */
     public static final String CELLS_OPTION = "--cells";
     /** The hidden option that hands {@link #runCells()} to the matrix in a container. */

@@ -1,8 +1,11 @@
 package dev.odirect.matrix;
 
+import dev.odirect.conformance.crash.CrashRecorders;
 import dev.odirect.conformance.run.CheckOptions;
+import dev.odirect.conformance.run.CheckReport;
 import dev.odirect.conformance.run.CheckRunner;
 import dev.odirect.conformance.run.CheckSetupException;
+import dev.odirect.matrix.blocks.DeviceFaults;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -74,29 +77,44 @@ public final class MatrixRunner {
         }
         MountedCell mounted;
         try {
-            mounted = HostProvisioner.provision(cell, work);
+            mounted = HostProvisioner.provision(cell, work, recording(cell));
         } catch (IOException failed) {
             return NotRunCell.record(cell, "could not make the filesystem: " + failed.getMessage(), cellOut(options, cell));
         }
+        Optional<String> recorder = mounted.recorder().map(CrashRecorders::register);
         try {
             Map<String, Object> facts = CellFacts.of(mounted);
-            return CellResult.checked(cell.name(), facts, CheckRunner.run(checkOptions(cell, mounted, run), console));
+            CheckReport report = CheckRunner.run(checkOptions(cell, mounted, run, recorder), console);
+            mounted.recorder().flatMap(RecordedCell::lastExploration).ifPresent(explored -> {
+                facts.put("crash_states", CrashStateFacts.of(explored));
+                console.printf("  %s: %s%n", cell.name(), explored.describe());
+            });
+            return CellResult.checked(cell.name(), facts, report);
         } catch (CheckSetupException setup) {
             return CellResult.failed(cell.name(), setup.getMessage(), CellFacts.of(mounted));
         } finally {
+            recorder.ifPresent(CrashRecorders::unregister);
             mounted.close();
             Cleanup.unregister(mounted);
+            mounted.recorder().ifPresent(RecordedCell::discardLogUnlessFailing);
         }
     }
 
-    private CheckOptions checkOptions(Cell cell, MountedCell mounted, List<Cell> run) {
-        Optional<String> whyNoCrash = CellAvailability.whyNoCrash(cell)
+    /** In crash-states mode, cells that can crash and run the durability rules are made on the block recorder. */
+    private Optional<Recording> recording(Cell cell) {
+        boolean durability = cell.rules().isEmpty() || cell.rules().stream().anyMatch(rule -> rule.startsWith("DURABLE"));
+        return options.crash() == MatrixOptions.CrashMode.STATES && cell.crash() && durability
+                ? Optional.of(new Recording(cellOut(options, cell), DeviceFaults.NONE)) : Optional.empty();
+    }
+
+    private CheckOptions checkOptions(Cell cell, MountedCell mounted, List<Cell> run, Optional<String> recorder) {
+        Optional<String> whyNoCrash = recorder.isPresent() ? Optional.empty() : CellAvailability.whyNoCrash(cell)
                 .or(() -> mounted.crashCommand().isEmpty() ? Optional.of("no crash command for this cell") : Optional.empty());
         boolean crash = whyNoCrash.isEmpty();
         return options.check().forCell(cell.name(), mounted.mountPoint(), cellOut(options, cell), cell.rules(),
                 crash ? mounted.crashCommand() : Optional.empty(), crash ? mounted.recoverCommand() : Optional.empty(),
                 cell.full() ? Optional.of(mounted.mountPoint()) : Optional.empty(), whyNoCrash,
-                cell.notApplicableAmong(run));
+                cell.notApplicableAmong(run), recorder);
     }
 
     /** Where a cell's summary.json, JUnit XML and Allure results go. */

@@ -24,6 +24,7 @@ public final class MountedCell implements AutoCloseable {
     private Optional<String> device = Optional.empty();
     private Optional<String> crashCommand = Optional.empty();
     private Optional<String> recoverCommand = Optional.empty();
+    private Optional<RecordedCell> recorder = Optional.empty();
 
     MountedCell(Cell cell) {
         this.cell = cell;
@@ -47,6 +48,15 @@ public final class MountedCell implements AutoCloseable {
 
     public Optional<String> recoverCommand() {
         return recoverCommand;
+    }
+
+    /** The block recorder under the cell's filesystem, when its crash states are explored. */
+    public Optional<RecordedCell> recorder() {
+        return recorder;
+    }
+
+    void recordedBy(RecordedCell recorded) {
+        this.recorder = Optional.of(recorded);
     }
 
     void mountedAt(Path point) {

@@ -37,7 +37,8 @@ public final class NoCellFallback {
         console.println("odirect matrix: no cell ran: " + why + ". Running the rules in the plain directory "
                 + check.dir() + " instead; run as root for the filesystem matrix.");
         CheckReport report = CheckRunner.run(check.forCell("plain-directory", check.dir(), options.out().resolve("plain"),
-                check.rules(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(why), Map.of()), console);
+                check.rules(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(why), Map.of(),
+                Optional.empty()), console);
         ObjectNode root = MatrixReport.header(check, options.out());
         root.put("note", "no cell ran: " + why + "; the rules ran in " + check.dir() + " (see plain/summary.json)");
         root.putArray("cells");

@@ -1,5 +1,7 @@
 package dev.odirect.conformance.rules;
 
+import dev.odirect.conformance.crash.CrashCampaign;
+import dev.odirect.conformance.crash.StateVerdict;
 import dev.odirect.conformance.property.ChunkList;
 import dev.odirect.conformance.suite.ConformanceRules;
 import dev.odirect.conformance.suite.RuleContext;
@@ -9,8 +11,10 @@ import dev.odirect.conformance.verify.SetChecker;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import dev.odirect.spi.Capability;
 import org.junit.jupiter.api.Test;
 
 @ConformanceRules
@@ -20,6 +24,14 @@ class DurabilityRules {
 
     @Test
     void required_DURABLE_1_acknowledgedObjectsSurviveCrash(RuleContext ctx) {
+        Optional<CrashCampaign> campaign = CrashCampaign.of(ctx);
+        if (campaign.isPresent()) {
+            boolean atomic = ctx.info().offers(Capability.ATOMIC_VISIBILITY);
+            CrashStateRules.judge(ctx, campaign.get(), verdict -> atomic
+                    ? concat(verdict.lost(), verdict.unexpected(), verdict.torn())
+                    : concat(verdict.lost(), verdict.unexpected()));
+            return;
+        }
         RuleContext.CrashHook hook = ctx.requireCrashHook();
         Map<String, byte[]> acknowledged = writeAll(ctx, key -> { });
         ctx.expectOk(ctx.store().open("pending", "unfinished"), "open pending");
@@ -32,6 +44,25 @@ class DurabilityRules {
         }
         ShellHook.run(hook.recover(), ctx.root(), "recover");
         judge(ctx, acknowledged, Set.of("pending"), "a crash of the filesystem and its recovery");
+    }
+
+    @Test
+    void optional_DURABLE_3_writesInFlightAtACrashAreOldOrNew(RuleContext ctx) {
+        if (ctx.info().offers(Capability.ATOMIC_VISIBILITY)) {
+            throw ctx.notApplicable("the store declares atomic visibility: DURABLE-1 holds it to this");
+        }
+        CrashStateRules.judge(ctx, CrashStateRules.require(ctx), StateVerdict::torn);
+    }
+
+    @Test
+    void optional_DURABLE_4_acknowledgedDeletesSurviveCrash(RuleContext ctx) {
+        ctx.require(Capability.DELETE);
+        CrashStateRules.judge(ctx, CrashStateRules.require(ctx), StateVerdict::resurrected);
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... lists) {
+        return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
     }
 
     @Test

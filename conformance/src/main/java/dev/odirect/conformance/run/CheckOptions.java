@@ -16,13 +16,25 @@ import java.util.Set;
  *
  * @param waivers       rules whose failure or absence does not block the verdict (--waive)
  * @param notApplicable rules that cannot apply here by the nature of the place (a cell), with the reason
+ * @param crashRecorder the id of the {@link dev.odirect.conformance.crash.CrashRecorders recorded device} under
+ *                      {@code dir}, whose crash states the durability rules check (the fs-matrix registers it)
  */
 public record CheckOptions(Optional<URI> store, Optional<String> adapter, Path dir, Profile profile, long seed, Path out,
                            List<String> rules, Optional<String> crashCommand, Optional<String> recoverCommand,
                            Optional<Path> fullDir, SessionLimits limits, boolean direct, Optional<String> cell,
-                           Optional<String> noCrashReason, Set<String> waivers, Map<String, String> notApplicable) {
+                           Optional<String> noCrashReason, Set<String> waivers, Map<String, String> notApplicable,
+                           Optional<String> crashRecorder) {
     /** The option that waives rules, as the closing line suggests it. */
     public static final String WAIVE_OPTION = "--waive";
+
+    /** Without a recorded device. */
+    public CheckOptions(Optional<URI> store, Optional<String> adapter, Path dir, Profile profile, long seed, Path out,
+                        List<String> rules, Optional<String> crashCommand, Optional<String> recoverCommand,
+                        Optional<Path> fullDir, SessionLimits limits, boolean direct, Optional<String> cell,
+                        Optional<String> noCrashReason, Set<String> waivers, Map<String, String> notApplicable) {
+        this(store, adapter, dir, profile, seed, out, rules, crashCommand, recoverCommand, fullDir, limits, direct, cell,
+                noCrashReason, waivers, notApplicable, Optional.empty());
+    }
 
     /** The configuration parameters the rules read (see {@link SuiteSettings}). */
     public Map<String, String> parameters() {
@@ -41,15 +53,17 @@ public record CheckOptions(Optional<URI> store, Optional<String> adapter, Path d
         cell.ifPresent(name -> parameters.put(SuiteSettings.CELL, name));
         noCrashReason.ifPresent(reason -> parameters.put(SuiteSettings.NO_CRASH_REASON, reason));
         notApplicable.forEach((rule, reason) -> parameters.put(SuiteSettings.NOT_APPLICABLE + rule, reason));
+        crashRecorder.ifPresent(id -> parameters.put(SuiteSettings.CRASH_RECORDER, id));
         return parameters;
     }
 
     /** The same store, seed, profile and waivers, pointed at one cell of a matrix. */
     public CheckOptions forCell(String name, Path cellDir, Path cellOut, List<String> cellRules,
                                 Optional<String> crash, Optional<String> recover, Optional<Path> full,
-                                Optional<String> whyNoCrash, Map<String, String> cellNotApplicable) {
+                                Optional<String> whyNoCrash, Map<String, String> cellNotApplicable,
+                                Optional<String> recorder) {
         return new CheckOptions(store, adapter, cellDir, profile, seed, cellOut, cellRules, crash, recover, full,
-                limits, direct, Optional.of(name), whyNoCrash, waivers, cellNotApplicable);
+                limits, direct, Optional.of(name), whyNoCrash, waivers, cellNotApplicable, recorder);
     }
 
     public SuiteSettings settings() {

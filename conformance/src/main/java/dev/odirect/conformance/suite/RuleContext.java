@@ -244,6 +244,11 @@ public final class RuleContext implements AutoCloseable {
                 settings().replay(rule.id()));
     }
 
+    /** Says something about the rule's progress on the console (how much it explored). */
+    public void note(String line) {
+        progress.accept(rule.id() + " " + line);
+    }
+
     /** A progress callback for a property of {@code total} tries: reports every tenth. */
     public java.util.function.IntConsumer progress(int total) {
         int step = Math.max(1, total / 10);

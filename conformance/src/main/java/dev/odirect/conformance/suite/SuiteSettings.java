@@ -16,7 +16,8 @@ import java.util.function.Function;
 public record SuiteSettings(Optional<URI> store, Optional<String> adapter, Path dir, long seed, Profile profile,
                             SessionLimits limits, boolean direct, Optional<String> crashCommand,
                             Optional<String> recoverCommand, Optional<Path> fullDir, Optional<String> cell,
-                            Optional<String> noCrashReason, Map<String, String> notApplicable) {
+                            Optional<String> noCrashReason, Map<String, String> notApplicable,
+                            Optional<String> crashRecorder) {
     public static final String STORE = "odirect.store";
     public static final String ADAPTER = "odirect.adapter";
     public static final String DIR = "odirect.dir";
@@ -32,6 +33,8 @@ public record SuiteSettings(Optional<URI> store, Optional<String> adapter, Path 
     public static final String FULL_DIR = "odirect.full.dir";
     public static final String CELL = "odirect.cell";
     public static final String NO_CRASH_REASON = "odirect.crash.unavailable";
+    /** The id of the recorded device whose crash states the durability rules check. */
+    public static final String CRASH_RECORDER = "odirect.crash.recorder";
     /** Followed by a rule id: the rule is not applicable here, for the reason given (a tmpfs cell has no crash). */
     public static final String NOT_APPLICABLE = "odirect.not-applicable.";
 
@@ -49,7 +52,8 @@ public record SuiteSettings(Optional<URI> store, Optional<String> adapter, Path 
                 limits(parameters),
                 parameters.apply(DIRECT).map(Boolean::parseBoolean).orElse(true),
                 parameters.apply(CRASH), parameters.apply(RECOVER), parameters.apply(FULL_DIR).map(Path::of),
-                parameters.apply(CELL), parameters.apply(NO_CRASH_REASON), notApplicable(parameters));
+                parameters.apply(CELL), parameters.apply(NO_CRASH_REASON), notApplicable(parameters),
+                parameters.apply(CRASH_RECORDER));
     }
 
     private static Map<String, String> notApplicable(Function<String, Optional<String>> parameters) {

@@ -1,0 +1,80 @@
+package dev.odirect.conformance.crash;
+
+import dev.odirect.conformance.verify.DiskView;
+import dev.odirect.conformance.verify.Evidence;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Judges a crash state against the history, key by key. A key must hold what its last operation
+ * acknowledged before the crash (an object's exact bytes, or nothing after a delete), unless an
+ * operation on it was in flight or had failed: then it may also hold what that operation wrote,
+ * or nothing after a delete, and anything else is a torn write.
+ */
+public final class CrashChecker {
+    private CrashChecker() {
+    }
+
+    public static StateVerdict check(CrashHistory history, int point, DiskView disk) {
+        List<String> lost = new ArrayList<>();
+        List<String> unexpected = new ArrayList<>();
+        List<String> torn = new ArrayList<>();
+        List<String> resurrected = new ArrayList<>();
+        Set<String> keys = new LinkedHashSet<>();
+        history.ops().forEach(op -> keys.add(op.key()));
+        try {
+            for (String key : keys) {
+                judge(key, history.of(key), point, disk.read(key), lost, unexpected, torn, resurrected);
+            }
+            List<String> strays = disk.everything().stream().filter(path -> !keys.contains(path))
+                    .filter(path -> java.nio.file.Files.isRegularFile(disk.fileOf(path))).toList();
+            return new StateVerdict(lost, unexpected, torn, resurrected, strays, "");
+        } catch (UncheckedIOException unreadable) {
+            return StateVerdict.unreadable(unreadable.getMessage() + ": " + unreadable.getCause().getMessage());
+        }
+    }
+
+    private static void judge(String key, List<CrashHistory.Op> ops, int point, Optional<byte[]> found,
+                              List<String> lost, List<String> unexpected, List<String> torn, List<String> resurrected) {
+        List<CrashHistory.Op> started = ops.stream().filter(op -> op.startedBefore(point)).toList();
+        Optional<CrashHistory.Op> last = started.stream().filter(op -> op.acknowledgedBefore(point))
+                .reduce((first, second) -> second);
+        List<CrashHistory.Op> open = started.stream()
+                .filter(op -> last.isEmpty() || op.index() > last.get().index()).toList();
+        if (last.map(op -> holds(op, found)).orElse(found.isEmpty()) || open.stream().anyMatch(op -> holds(op, found))) {
+            return;
+        }
+        String observed = found.map(bytes -> bytes.length + " bytes").orElse("no file");
+        if (!open.isEmpty()) {
+            torn.add(key + ": " + observed + ", neither " + expected(last) + " nor what "
+                    + open.stream().map(op -> "#" + op.index()).toList() + " wrote");
+        } else if (last.isPresent() && last.get().content().isPresent()) {
+            byte[] acknowledged = last.get().content().get();
+            lost.add(key + " (acknowledged by #" + last.get().index() + "): " + found
+                    .flatMap(bytes -> Evidence.difference(acknowledged, bytes))
+                    .orElse("missing (" + acknowledged.length + " bytes acknowledged)"));
+        } else if (last.isPresent() && found.isPresent() && wroteEarlier(started, found.get())) {
+            resurrected.add(key + ": deleted by #" + last.get().index() + ", found again (" + observed + ")");
+        } else {
+            unexpected.add(key + ": " + observed + ", expected " + expected(last));
+        }
+    }
+
+    private static boolean holds(CrashHistory.Op op, Optional<byte[]> found) {
+        return op.content().map(bytes -> found.isPresent() && Arrays.equals(bytes, found.get())).orElse(found.isEmpty());
+    }
+
+    private static boolean wroteEarlier(List<CrashHistory.Op> ops, byte[] found) {
+        return ops.stream().anyMatch(op -> op.content().map(bytes -> Arrays.equals(bytes, found)).orElse(false));
+    }
+
+    private static String expected(Optional<CrashHistory.Op> last) {
+        return last.map(op -> op.content().map(bytes -> "the " + bytes.length + " bytes #" + op.index() + " acknowledged")
+                .orElse("nothing (deleted by #" + op.index() + ")")).orElse("nothing (no operation acknowledged)");
+    }
+}

@@ -1,0 +1,44 @@
+package dev.odirect.conformance.crash;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The recorded devices of this process, by id: the fs-matrix registers a cell's recorder and
+ * names it in the check's settings ({@code odirect.crash.recorder}), the rules find it here.
+ * Each recorder keeps the one crash campaign its rules share.
+ */
+public final class CrashRecorders {
+    private static final Map<String, CrashRecorder> RECORDERS = new ConcurrentHashMap<>();
+    private static final Map<String, CrashCampaign> CAMPAIGNS = new ConcurrentHashMap<>();
+    private static final AtomicInteger NEXT = new AtomicInteger();
+
+    private CrashRecorders() {
+    }
+
+    public static String register(CrashRecorder recorder) {
+        String id = "recorder-" + NEXT.incrementAndGet();
+        RECORDERS.put(id, recorder);
+        return id;
+    }
+
+    public static void unregister(String id) {
+        RECORDERS.remove(id);
+        CAMPAIGNS.remove(id);
+    }
+
+    public static Optional<CrashRecorder> find(String id) {
+        return Optional.ofNullable(RECORDERS.get(id));
+    }
+
+    /** The campaign already run on this recorder, if any. */
+    static Optional<CrashCampaign> campaign(String id) {
+        return Optional.ofNullable(CAMPAIGNS.get(id));
+    }
+
+    static void keep(String id, CrashCampaign campaign) {
+        CAMPAIGNS.put(id, campaign);
+    }
+}

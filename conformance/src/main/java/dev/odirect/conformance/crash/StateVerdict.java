@@ -1,0 +1,31 @@
+package dev.odirect.conformance.crash;
+
+import java.util.List;
+
+/**
+ * What one crash state holds, against the history, by the rule each finding belongs to.
+ *
+ * @param lost        acknowledged objects missing or different (DURABLE-1)
+ * @param unexpected  keys holding bytes no operation wrote (DURABLE-1)
+ * @param torn        keys written at the crash holding neither their old nor their new version
+ *                    (DURABLE-1 for a store that declares atomic visibility, DURABLE-3 otherwise)
+ * @param resurrected keys whose acknowledged delete was undone by the crash (DURABLE-4)
+ * @param strays      files no key wrote (the store's own, such as temporary files): reported
+ * @param error       the state could not be checked (a file unreadable), empty when it was
+ */
+public record StateVerdict(List<String> lost, List<String> unexpected, List<String> torn, List<String> resurrected,
+                           List<String> strays, String error) {
+
+    public static StateVerdict unreadable(String why) {
+        return new StateVerdict(List.of(), List.of(), List.of(), List.of(), List.of(), why);
+    }
+
+    /** How many keys the state holds wrongly, by any rule. */
+    public int findings() {
+        return lost.size() + unexpected.size() + torn.size() + resurrected.size();
+    }
+
+    public boolean checked() {
+        return error.isEmpty();
+    }
+}

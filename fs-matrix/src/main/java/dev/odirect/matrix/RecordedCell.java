@@ -1,0 +1,141 @@
+package dev.odirect.matrix;
+
+import dev.odirect.conformance.crash.CrashPoints;
+import dev.odirect.conformance.crash.CrashRecorder;
+import dev.odirect.conformance.crash.CrashState;
+import dev.odirect.conformance.crash.Exploration;
+import dev.odirect.conformance.crash.StateCheck;
+import dev.odirect.matrix.blocks.CrashStates;
+import dev.odirect.matrix.blocks.DeviceFaults;
+import dev.odirect.matrix.blocks.FuseServer;
+import dev.odirect.matrix.blocks.RecordingDisk;
+import dev.odirect.matrix.blocks.StatePlan;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A cell's filesystem on the block recorder: a loop device on a file the suite serves through
+ * FUSE, every write and flush of it in the {@link BlockLog}. Exploring unmounts the filesystem,
+ * detaches its loop device (so no two devices with one filesystem id are ever seen together),
+ * mounts each crash state on a loop device of its own, checks it, and puts everything back.
+ */
+public final class RecordedCell implements CrashRecorder {
+    private final FuseServer server;
+    private final RecordingDisk disk;
+    private final StateMounter mounter;
+    private final LiveMount live;
+    private final String describe;
+    private final DeviceFaults faults;
+    private volatile Exploration last;
+
+    /**
+     * The live filesystem, as it is taken down and brought back.
+     */
+    public interface LiveMount {
+        Path mountPoint();
+
+        void takeDown() throws IOException;
+
+        void bringBack() throws IOException;
+
+        /** Writes back everything of the filesystem and flushes its device (syncfs). */
+        void sync() throws IOException;
+    }
+
+    RecordedCell(FuseServer server, RecordingDisk disk, StateMounter mounter, LiveMount live, String describe,
+                 DeviceFaults faults) {
+        this.faults = faults;
+        this.server = server;
+        this.disk = disk;
+        this.mounter = mounter;
+        this.live = live;
+        this.describe = describe;
+    }
+
+    public RecordingDisk disk() {
+        return disk;
+    }
+
+    /** The last exploration, for the cell's facts. */
+    public java.util.Optional<Exploration> lastExploration() {
+        return java.util.Optional.ofNullable(last);
+    }
+
+    /** Removes the block log unless a crash state had findings or could not be mounted: then it is the evidence. */
+    void discardLogUnlessFailing() {
+        boolean evidence = last != null && (!last.unmountable().isEmpty()
+                || last.states().stream().anyMatch(judged -> judged.verdict().findings() > 0));
+        if (!evidence) {
+            try {
+                java.nio.file.Files.deleteIfExists(disk.log().file());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove the block log " + disk.log().file(), e);
+            }
+        }
+    }
+
+    @Override
+    public int begin(String label) {
+        try {
+            live.sync();
+            disk.arm(faults);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot flush " + live.mountPoint() + " before the crash workload", e);
+        }
+        return mark(label);
+    }
+
+    @Override
+    public int mark(String label) {
+        try {
+            return disk.log().mark(label).seq();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to the block log " + disk.log().file(), e);
+        }
+    }
+
+    @Override
+    public Path locate(Path liveDirectory, Path stateMount) {
+        return stateMount.resolve(live.mountPoint().relativize(liveDirectory).toString());
+    }
+
+    @Override
+    public Exploration explore(CrashPoints points, StateCheck check, Progress progress) {
+        long start = System.nanoTime();
+        CrashStates states = new CrashStates(disk.log(), disk.size(), points);
+        List<StatePlan> plans = states.plans();
+        List<Exploration.Judged> judged = new ArrayList<>();
+        List<String> unmountable = new ArrayList<>();
+        List<String> damaged = new ArrayList<>();
+        try {
+            live.takeDown();
+            try {
+                for (StatePlan plan : plans) {
+                    CrashState state = new CrashState(judged.size() + unmountable.size() + 1, plan.point(), plan.kind(),
+                            plan.describe(), mounter.replayCommand(disk.log().file(), plan));
+                    String name = "state-" + state.id();
+                    Path file = server.publish(name, states.device(plan));
+                    try {
+                        StateMounter.Outcome outcome = mounter.check(file, mount -> check.check(state, mount));
+                        outcome.mountError().ifPresentOrElse(error -> unmountable.add(state + ": " + error),
+                                () -> judged.add(new Exploration.Judged(state, outcome.verdict())));
+                        outcome.fsckProblem().ifPresent(problem -> damaged.add(state + ": " + problem));
+                    } finally {
+                        server.withdraw(name);
+                    }
+                    progress.done(judged.size() + unmountable.size(), plans.size());
+                }
+            } finally {
+                live.bringBack();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("exploring the crash states of " + describe + ": " + e.getMessage(), e);
+        }
+        last = new Exploration(judged, unmountable, damaged, (System.nanoTime() - start) / 1_000_000,
+                disk.log().file().toString(), describe);
+        return last;
+    }
+}

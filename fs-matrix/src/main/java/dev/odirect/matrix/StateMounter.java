@@ -1,0 +1,98 @@
+package dev.odirect.matrix;
+
+import dev.odirect.conformance.crash.StateVerdict;
+import dev.odirect.matrix.blocks.StatePlan;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Mounts one crash state of a cell's filesystem (a file the block recorder serves) on a loop
+ * device with the cell's sector size, lets the check read it, unmounts it and runs the
+ * filesystem's own checker on what mounting recovered.
+ */
+final class StateMounter {
+    /** The filesystems' own read-only checkers, run on a state after mount and unmount replayed its journal. */
+    static final Map<String, List<String>> FSCK = Map.of(
+            "ext4", List.of("e2fsck", "-f", "-n"),
+            "xfs", List.of("xfs_repair", "-n"),
+            "btrfs", List.of("btrfs", "check", "--readonly"));
+
+    /**
+     * What became of one state.
+     *
+     * @param mountError  why the kernel could not mount it (then there is no verdict)
+     * @param fsckProblem the filesystem checker's complaint about it
+     */
+    record Outcome(StateVerdict verdict, Optional<String> mountError, Optional<String> fsckProblem) {
+    }
+
+    private final Cell cell;
+    private final Path mountPoint;
+
+    StateMounter(Cell cell, Path mountPoint) {
+        this.cell = cell;
+        this.mountPoint = mountPoint;
+    }
+
+    Outcome check(Path file, Function<Path, StateVerdict> check) throws IOException {
+        String device = HostCommands.run(LoopDevices.attach(file, cell.sector()));
+        try {
+            try {
+                HostCommands.run(HostProvisioner.mountCommand(cell.fs(), options(), device, mountPoint));
+            } catch (IOException refused) {
+                return new Outcome(null, Optional.of(refused.getMessage()), Optional.empty());
+            }
+            StateVerdict verdict;
+            try {
+                verdict = check.apply(mountPoint);
+            } catch (RuntimeException unreadable) {
+                verdict = StateVerdict.unreadable(unreadable.toString());
+            } finally {
+                HostProvisioner.unmount(mountPoint);
+            }
+            return new Outcome(verdict, Optional.empty(), fsck(device));
+        } finally {
+            HostCommands.run("losetup", "-d", device);
+            LoopDevices.release(device);
+        }
+    }
+
+    /** xfs refuses a second filesystem with the same UUID in one boot's memory of mounts without nouuid. */
+    private String options() {
+        List<String> options = new ArrayList<>();
+        if (!cell.mount().isEmpty()) {
+            options.add(cell.mount());
+        }
+        if (cell.fs().equals("xfs")) {
+            options.add("nouuid");
+        }
+        return String.join(",", options);
+    }
+
+    private Optional<String> fsck(String device) {
+        List<String> command = FSCK.get(cell.fs());
+        if (command == null || HostCommands.tool(command.get(0)).isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> line = new ArrayList<>(command);
+        line.add(device);
+        try {
+            HostCommands.run(line);
+            return Optional.empty();
+        } catch (IOException damaged) {
+            return Optional.of(damaged.getMessage().lines().limit(3).reduce((a, b) -> a + " / " + b).orElse(""));
+        }
+    }
+
+    /** The command that mounts this state again from the kept log, for a person to look at. */
+    String replayCommand(Path log, StatePlan plan) {
+        return "odirect crash-state --log " + log + " --fs " + cell.fs() + " --sector " + cell.sector()
+                + " --size " + cell.size() + (cell.mount().isEmpty() ? "" : " --options " + cell.mount())
+                + " --state " + plan.spec() + " --mount /mnt/state";
+    }
+}

@@ -1,0 +1,33 @@
+package dev.odirect.matrix.blocks;
+
+import dev.odirect.conformance.crash.CrashPoints;
+import java.util.List;
+
+/** The crash states of a recorded device that the history calls for, each servable as a device of its own. */
+public final class CrashStates {
+    private final BlockLog log;
+    private final List<BlockLog.Entry> entries;
+    private final int from;
+    private final SectorMap base;
+    private final List<StatePlan> plans;
+
+    public CrashStates(BlockLog log, long size, CrashPoints points) {
+        this.log = log;
+        this.entries = log.entries();
+        this.from = points.from();
+        this.plans = CrashStatePlanner.plan(entries, points);
+        this.base = new SectorMap(size);
+        for (int seq = 0; seq < from; seq++) {
+            StatePlan.applyIfData(base, entries.get(seq));
+        }
+    }
+
+    public List<StatePlan> plans() {
+        return plans;
+    }
+
+    /** The device in the planned state; what mounting it writes stays with it. */
+    public BlockDevice device(StatePlan plan) {
+        return new StateDisk(log, plan.apply(base, from, entries));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.odirect.matrix.blocks;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * The device a cell's filesystem lives on while the rules run: zeros at first, every write,
+ * flush and discard appended to the {@link BlockLog} before it is answered, reads served from the
+ * log. {@link DeviceFaults} make it fail the n-th write or flush with EIO, or answer flushes
+ * without keeping anything.
+ */
+public final class RecordingDisk implements BlockDevice {
+    private final BlockLog log;
+    private final SectorMap sectors;
+    private volatile DeviceFaults faults = DeviceFaults.NONE;
+    private int writes;
+    private int flushes;
+
+    public RecordingDisk(BlockLog log, long size) {
+        this.log = log;
+        this.sectors = new SectorMap(size);
+    }
+
+    public BlockLog log() {
+        return log;
+    }
+
+    /** From now on, count writes and flushes for {@code faults}. */
+    public synchronized void arm(DeviceFaults faults) {
+        this.faults = faults;
+        this.writes = 0;
+        this.flushes = 0;
+    }
+
+    @Override
+    public long size() {
+        return sectors.size();
+    }
+
+    @Override
+    public synchronized void read(long offset, ByteBuffer into) throws IOException {
+        Sectors.readAligned(offset, into, (start, aligned) -> sectors.read(log, start, aligned));
+    }
+
+    @Override
+    public synchronized void write(long offset, ByteBuffer from) throws IOException {
+        if (faults.failWrite() > 0 && ++writes == faults.failWrite()) {
+            throw new DeviceFaults.InjectedError("write " + writes + " after the faults were armed");
+        }
+        ByteBuffer whole = Sectors.widen(offset, from, (start, aligned) -> sectors.read(log, start, aligned));
+        sectors.apply(log.write(Sectors.alignDown(offset), whole));
+    }
+
+    @Override
+    public synchronized void flush() throws IOException {
+        if (faults.failFlush() > 0 && ++flushes == faults.failFlush()) {
+            throw new DeviceFaults.InjectedError("flush " + flushes + " after the faults were armed");
+        }
+        log.flush(faults.lyingFlushes());
+    }
+
+    @Override
+    public synchronized void discard(long offset, long length) throws IOException {
+        long start = Sectors.alignUp(offset);
+        long end = Sectors.alignDown(offset + length);
+        if (end > start) {
+            sectors.apply(log.discard(start, end - start));
+        }
+    }
+}
