@@ -13,8 +13,9 @@ import java.util.Random;
  * The operations whose crash states are explored, chosen to reach the dangerous windows: new
  * objects of every size class (put and stream), overwrites of acknowledged objects with the same
  * size and with another, deletes, a deleted key written again, new nested directories, two
- * interleaved streams, and streams left unfinished at the end. A round has each of them at least
- * twice, so no finding depends on one lucky operation.
+ * interleaved streams, and streams left unfinished at the end, followed by one more put whose
+ * flush carries whatever they wrote so far. A round has each of them at least twice, so no
+ * finding depends on one lucky operation.
  */
 final class CrashWorkload {
     static final List<Integer> SIZES = List.of(0, 1, 3000, 4096, 4096 + 1000, 8192 + 7, 65536, (1 << 20) + 13);
@@ -66,6 +67,7 @@ final class CrashWorkload {
         }
         unfinished("unfinished/new");
         unfinished(pick(live));
+        write("last/after-unfinished", 4096 + 1000, true);
     }
 
     private void write(String key, int size, boolean put) {

@@ -57,12 +57,14 @@ public record CheckOptions(Optional<URI> store, Optional<String> adapter, Path d
         return parameters;
     }
 
-    /** The same store, seed, profile and waivers, pointed at one cell of a matrix. */
+    /** The same store, seed, profile, waivers and rules (those the cell runs too), pointed at one cell of a matrix. */
     public CheckOptions forCell(String name, Path cellDir, Path cellOut, List<String> cellRules,
                                 Optional<String> crash, Optional<String> recover, Optional<Path> full,
                                 Optional<String> whyNoCrash, Map<String, String> cellNotApplicable,
                                 Optional<String> recorder) {
-        return new CheckOptions(store, adapter, cellDir, profile, seed, cellOut, cellRules, crash, recover, full,
+        List<String> both = rules.isEmpty() ? cellRules : cellRules.isEmpty() ? rules
+                : rules.stream().filter(cellRules::contains).toList();
+        return new CheckOptions(store, adapter, cellDir, profile, seed, cellOut, both, crash, recover, full,
                 limits, direct, Optional.of(name), whyNoCrash, waivers, cellNotApplicable, recorder);
     }
 

@@ -52,10 +52,9 @@ class InPlaceStore extends NaiveDirectStore {
             return refused.get();
         }
         Path file = root.resolve(key);
-        try {
-            Files.createDirectories(file.getParent());
-        } catch (IOException e) {
-            return Outcome.error("EIO", e.getMessage());
+        Outcome made = makeParents(file);
+        if (!made.ok()) {
+            return made;
         }
         int fd = Posix.open(file, createFlags());
         if (fd < 0) {

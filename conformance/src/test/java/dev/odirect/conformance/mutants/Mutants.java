@@ -52,6 +52,11 @@ final class Mutants {
             Map.entry("errors-swallowed", ErrorsSwallowed::new),
             Map.entry("keys-not-checked", KeysNotChecked::new),
             Map.entry("no-fsync", NoFsync::new),
+            Map.entry("renaming-correct", RenamingStore::new),
+            Map.entry("rename-without-dir-fsync", RenamingStore.RenameWithoutDirectorySync::new),
+            Map.entry("rename-before-sync", RenamingStore.RenameBeforeSync::new),
+            Map.entry("overwrite-unsynced", OverwriteUnsynced::new),
+            Map.entry("delete-not-synced", DeleteNotSynced::new),
             Map.entry("full-buffer-lost", FullBufferLost::new),
             Map.entry("silently-buffered", SilentlyBuffered::new),
             Map.entry("buffered-reads", BufferedReads::new));
@@ -62,7 +67,44 @@ final class Mutants {
      * in-place store claiming it.
      */
     static final java.util.Set<String> CLAIM_ATOMIC_VISIBILITY = java.util.Set.of("torn-replace",
-            "in-place-claims-atomic", "abort-deletes-earlier");
+            "in-place-claims-atomic", "abort-deletes-earlier", "renaming-correct", "rename-without-dir-fsync",
+            "rename-before-sync");
+
+    /**
+     * "O_DIRECT means durable": an object that already existed is rewritten in place with O_DIRECT
+     * and acknowledged without fdatasync or a directory fsync (new objects are synced). The bytes
+     * sit in the device's volatile cache; a power cut takes them.
+     */
+    static final class OverwriteUnsynced extends NaiveDirectStore {
+        private boolean overwriting;
+
+        OverwriteUnsynced(Path root) {
+            super(root);
+        }
+
+        @Override
+        protected Outcome store(String key, List<byte[]> parts) {
+            overwriting = java.nio.file.Files.isRegularFile(root.resolve(key));
+            return super.store(key, parts);
+        }
+
+        @Override
+        protected Outcome sync(int fd, Path file) {
+            return overwriting ? Outcome.success() : super.sync(fd, file);
+        }
+    }
+
+    /** A delete acknowledged before its directory is synced: a crash brings the object back. */
+    static final class DeleteNotSynced extends NaiveDirectStore {
+        DeleteNotSynced(Path root) {
+            super(root);
+        }
+
+        @Override
+        protected Outcome syncAfterDelete(Path directory) {
+            return Outcome.success();
+        }
+    }
 
     /** The note's symptom: the aligned part never reaches the file; the tail is appended through a reopen. */
     static final class AlignedPartLost extends NaiveDirectStore {

@@ -118,7 +118,7 @@ class NaiveDirectStore implements StoreSession {
         }
         try {
             Files.delete(root.resolve(key));
-            return Outcome.success();
+            return syncAfterDelete(root.resolve(key).getParent());
         } catch (NoSuchFileException missing) {
             return Outcome.error("ENOENT", key);
         } catch (IOException e) {
@@ -163,10 +163,9 @@ class NaiveDirectStore implements StoreSession {
 
     protected Outcome store(String key, List<byte[]> parts) {
         Path file = root.resolve(key);
-        try {
-            Files.createDirectories(file.getParent());
-        } catch (IOException e) {
-            return Outcome.error("EIO", e.getMessage());
+        Outcome made = makeParents(file);
+        if (!made.ok()) {
+            return made;
         }
         byte[] bytes = layout(parts);
         int aligned = bytes.length - bytes.length % ALIGN;
@@ -185,6 +184,33 @@ class NaiveDirectStore implements StoreSession {
             Posix.POSIX.close(fd);
         }
         return written.ok() ? written : removeFile(file, written);
+    }
+
+    /** The directory fsync'd, so the delete survives a crash. */
+    protected Outcome syncAfterDelete(Path directory) {
+        return Posix.fsyncDirectory(directory);
+    }
+
+    /** Makes the key's missing directories, each made durable by an fsync of its parent. */
+    protected Outcome makeParents(Path file) {
+        List<Path> missing = new ArrayList<>();
+        for (Path dir = file.getParent(); !Files.isDirectory(dir); dir = dir.getParent()) {
+            missing.add(0, dir);
+        }
+        try {
+            for (Path dir : missing) {
+                Files.createDirectories(dir);
+            }
+        } catch (IOException e) {
+            return Outcome.error("EIO", e.getMessage());
+        }
+        for (Path dir : missing) {
+            Outcome synced = Posix.fsyncDirectory(dir.getParent());
+            if (!synced.ok()) {
+                return synced;
+            }
+        }
+        return Outcome.success();
     }
 
     /** Removes the file (a write that failed leaves no partial object behind) and answers as given. */

@@ -1,0 +1,118 @@
+package dev.odirect.conformance.mutants;
+
+import dev.odirect.spi.Outcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A correct store that replaces objects atomically: the bytes go to a hidden temporary file beside
+ * the key (aligned part with O_DIRECT, tail buffered), which is fdatasync'd, renamed over the key,
+ * and the directory fsync'd. It declares atomic visibility. Its mutants change the order of those
+ * steps or leave one out, the bugs only crash states show.
+ */
+class RenamingStore extends NaiveDirectStore {
+    private static final AtomicLong TEMPORARIES = new AtomicLong();
+
+    RenamingStore(Path root) {
+        super(root);
+    }
+
+    @Override
+    protected Outcome store(String key, List<byte[]> parts) {
+        Path file = root.resolve(key);
+        Outcome made = makeParents(file);
+        if (!made.ok()) {
+            return made;
+        }
+        Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp-" + TEMPORARIES.incrementAndGet());
+        byte[] bytes = layout(parts);
+        int aligned = bytes.length - bytes.length % ALIGN;
+        int fd = Posix.open(temporary, temporaryFlags());
+        if (fd < 0) {
+            return Posix.error("open");
+        }
+        Outcome written;
+        try {
+            written = writeAligned(fd, bytes, aligned);
+            if (written.ok() && aligned < bytes.length) {
+                written = writeTail(fd, temporary, bytes, aligned);
+            }
+            written = written.ok() ? commit(fd, temporary, file) : written;
+        } finally {
+            Posix.POSIX.close(fd);
+        }
+        return written.ok() ? written : removeFile(temporary, written);
+    }
+
+    protected int temporaryFlags() {
+        return Posix.O_WRONLY | Posix.O_CREAT | Posix.O_TRUNC | Posix.O_DIRECT;
+    }
+
+    /** The data synced, then renamed over the key, then the directory synced. */
+    protected Outcome commit(int fd, Path temporary, Path file) {
+        if (Posix.POSIX.fdatasync(fd) < 0) {
+            return Posix.error("fdatasync");
+        }
+        Outcome renamed = rename(temporary, file);
+        return renamed.ok() ? syncDirectory(file) : renamed;
+    }
+
+    protected Outcome syncDirectory(Path file) {
+        return Posix.fsyncDirectory(file.getParent());
+    }
+
+    static Outcome rename(Path temporary, Path file) {
+        try {
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return Outcome.success();
+        } catch (IOException e) {
+            return Outcome.error("EIO", "rename failed: " + e.getMessage());
+        }
+    }
+
+    /** A new object renamed into place and acknowledged before its directory is synced: the rename is lost with the device's cache. */
+    static final class RenameWithoutDirectorySync extends RenamingStore {
+        RenameWithoutDirectorySync(Path root) {
+            super(root);
+        }
+
+        @Override
+        protected Outcome syncDirectory(Path file) {
+            return Outcome.success();
+        }
+    }
+
+    /**
+     * The bytes written through the page cache, renamed over the key and the directory synced
+     * before the data: a crash in between finds the key with a file its data never reached.
+     */
+    static final class RenameBeforeSync extends RenamingStore {
+        RenameBeforeSync(Path root) {
+            super(root);
+        }
+
+        @Override
+        protected int temporaryFlags() {
+            return Posix.O_WRONLY | Posix.O_CREAT | Posix.O_TRUNC;
+        }
+
+        @Override
+        protected Outcome writeAligned(int fd, byte[] bytes, int aligned) {
+            return Posix.pwrite(fd, java.nio.ByteBuffer.wrap(bytes, 0, aligned), 0);
+        }
+
+        @Override
+        protected Outcome commit(int fd, Path temporary, Path file) {
+            Outcome renamed = rename(temporary, file);
+            Outcome synced = renamed.ok() ? syncDirectory(file) : renamed;
+            if (synced.ok() && Posix.POSIX.fdatasync(fd) < 0) {
+                return Posix.error("fdatasync");
+            }
+            return synced;
+        }
+    }
+}
