@@ -39,6 +39,16 @@ final class HostCommands {
         return run(List.of(command));
     }
 
+    /** The file a loop device is attached to, if it is attached. */
+    static Optional<Path> attachedTo(String device) {
+        try {
+            String backing = run("losetup", "--noheadings", "--output", "BACK-FILE", device).trim();
+            return backing.isEmpty() ? Optional.empty() : Optional.of(Path.of(backing));
+        } catch (IOException notAttached) {
+            return Optional.empty();
+        }
+    }
+
     static Optional<Path> tool(String name) {
         return TOOL_DIRS.stream().map(dir -> Path.of(dir, name)).filter(Files::isExecutable).findFirst();
     }

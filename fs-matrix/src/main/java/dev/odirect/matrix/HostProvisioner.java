@@ -35,7 +35,7 @@ final class HostProvisioner {
                     }
                 }
                 case TMPFS -> tmpfs(cell, workDir, mounted);
-                case OVERLAY -> overlay(cell, workDir, mounted);
+                case OVERLAY -> overlay(cell, workDir, mounted, recording);
                 default -> throw new IllegalStateException(cell.kind().name());
             }
             return mounted;
@@ -77,7 +77,12 @@ final class HostProvisioner {
 
     /** Another cell, made in this one's directory (an overlay's upper layer, a holder) and taken down with it. */
     private static MountedCell inner(Cell cell, Path dir, MountedCell outer) throws IOException {
-        MountedCell inner = provision(cell, dir);
+        return inner(cell, dir, outer, Optional.empty());
+    }
+
+    private static MountedCell inner(Cell cell, Path dir, MountedCell outer, Optional<Recording> recording)
+            throws IOException {
+        MountedCell inner = provision(cell, dir, recording);
         Cleanup.unregister(inner);
         outer.andThenUndo(inner::close);
         return inner;
@@ -91,10 +96,11 @@ final class HostProvisioner {
     }
 
     /** The upper layer on another cell's filesystem, as in a container's root; a crash shuts that one down. */
-    private static void overlay(Cell cell, Path workDir, MountedCell mounted) throws IOException {
+    private static void overlay(Cell cell, Path workDir, MountedCell mounted, Optional<Recording> recording)
+            throws IOException {
         Cell upperCell = cell.upper().orElseThrow();
         Path dir = directory(workDir.resolve(cell.name()), mounted);
-        MountedCell base = inner(upperCell, dir, mounted);
+        MountedCell base = inner(upperCell, dir, mounted, recording.filter(r -> cell.crash()));
         Path layers = base.mountPoint();
         Path lower = directory(dir.resolve("lower"), mounted);
         Path upper = Files.createDirectories(layers.resolve("upper"));
@@ -110,6 +116,9 @@ final class HostProvisioner {
             mounted.crashWith(base.crashCommand().get(), "umount " + point + " && "
                     + base.recoverCommand().orElseThrow() + " && " + String.join(" ", mount));
         }
+        base.recorder().ifPresent(recorded -> mounted.recordedBy(recorded.through(
+                new OverlayMount(recorded.live(), point, upper, mount),
+                "the upper layer (" + upperCell.fs() + " of cell " + upperCell.name() + ") of overlay cell " + cell.name())));
     }
 
     static List<String> mountCommand(String type, String options, String source, Path point) {

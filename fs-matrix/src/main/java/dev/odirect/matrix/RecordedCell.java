@@ -43,6 +43,20 @@ public final class RecordedCell implements CrashRecorder {
 
         /** Writes back everything of the filesystem and flushes its device (syncfs). */
         void sync() throws IOException;
+
+        /** Where the files of {@code live}, a directory beneath {@link #mountPoint()}, lie in a state mounted at {@code stateMount}. */
+        default Path locate(Path live, Path stateMount) {
+            return stateMount.resolve(mountPoint().relativize(live).toString());
+        }
+    }
+
+    /** The same recorder seen through a filesystem stacked on the recorded one (an overlay's merged directory). */
+    RecordedCell through(LiveMount stacked, String description) {
+        return new RecordedCell(server, disk, mounter, stacked, description, faults);
+    }
+
+    LiveMount live() {
+        return live;
     }
 
     RecordedCell(FuseServer server, RecordingDisk disk, StateMounter mounter, LiveMount live, String describe,
@@ -99,7 +113,7 @@ public final class RecordedCell implements CrashRecorder {
 
     @Override
     public Path locate(Path liveDirectory, Path stateMount) {
-        return stateMount.resolve(live.mountPoint().relativize(liveDirectory).toString());
+        return live.locate(liveDirectory, stateMount);
     }
 
     @Override

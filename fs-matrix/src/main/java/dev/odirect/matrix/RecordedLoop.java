@@ -27,51 +27,79 @@ final class RecordedLoop {
         mounted.andThenUndo(log::close);
         RecordingDisk disk = new RecordingDisk(log, cell.size());
         Path image = server.publish("device", disk);
-        String device = HostCommands.run(LoopDevices.attach(image, cell.sector()));
-        mounted.onDevice(device);
-        mounted.andThenUndo(() -> detach(device));
+        LiveDevice live = new LiveDevice(cell, image, HostProvisioner.directory(dir.resolve("mnt"), mounted));
+        mounted.andThenUndo(live::detach);
+        mounted.onDevice(live.attach());
         List<String> mkfs = new ArrayList<>(List.of("mkfs." + cell.fs()));
         mkfs.addAll(cell.mkfs());
-        mkfs.add(device);
+        mkfs.add(live.device());
         HostCommands.run(mkfs);
-        Path point = HostProvisioner.directory(dir.resolve("mnt"), mounted);
-        List<String> mount = HostProvisioner.mountCommand(cell.fs(), cell.mount(), device, point);
-        HostCommands.run(mount);
-        mounted.andThenUndo(() -> HostProvisioner.unmount(point));
-        mounted.mountedAt(point);
+        live.mount();
+        mounted.andThenUndo(() -> HostProvisioner.unmount(live.mountPoint()));
+        mounted.mountedAt(live.mountPoint());
         Path states = HostProvisioner.directory(dir.resolve("state"), mounted);
-        RecordedCell.LiveMount live = new RecordedCell.LiveMount() {
-            @Override
-            public Path mountPoint() {
-                return point;
-            }
-
-            @Override
-            public void takeDown() throws IOException {
-                HostProvisioner.unmount(point);
-                HostCommands.run("losetup", "-d", device);
-            }
-
-            @Override
-            public void bringBack() throws IOException {
-                HostCommands.run(LoopDevices.attachTo(device, image, cell.sector()));
-                HostCommands.run(mount);
-            }
-
-            @Override
-            public void sync() throws IOException {
-                HostCommands.run("sync", "-f", point.toString());
-            }
-        };
         mounted.recordedBy(new RecordedCell(server, disk, new StateMounter(cell, states), live,
                 cell.fs() + " of cell " + cell.name() + " on the block recorder", recording.faults()));
     }
 
-    /** Detaches the loop device unless a crash exploration already did and could not attach it again. */
-    private static void detach(String device) throws IOException {
-        if (CellContainer.attached(device)) {
-            HostCommands.run("losetup", "-d", device);
+    /**
+     * The recorded filesystem's loop device and mount. Exploring detaches the device (no two devices
+     * with one filesystem id at once) and attaches a free one again, which may have another name.
+     */
+    static final class LiveDevice implements RecordedCell.LiveMount {
+        private final Cell cell;
+        private final Path image;
+        private final Path point;
+        private String device = "";
+
+        LiveDevice(Cell cell, Path image, Path point) {
+            this.cell = cell;
+            this.image = image;
+            this.point = point;
         }
-        LoopDevices.release(device);
+
+        String attach() throws IOException {
+            device = HostCommands.run(LoopDevices.attach(image, cell.sector()));
+            return device;
+        }
+
+        String device() {
+            return device;
+        }
+
+        void mount() throws IOException {
+            HostCommands.run(HostProvisioner.mountCommand(cell.fs(), cell.mount(), device, point));
+        }
+
+        /** Detaches the device if it still holds this cell's image (never another process's). */
+        void detach() throws IOException {
+            if (!device.isEmpty() && HostCommands.attachedTo(device).equals(java.util.Optional.of(image))) {
+                HostCommands.run("losetup", "-d", device);
+            }
+            LoopDevices.release(device);
+            device = "";
+        }
+
+        @Override
+        public Path mountPoint() {
+            return point;
+        }
+
+        @Override
+        public void takeDown() throws IOException {
+            HostProvisioner.unmount(point);
+            detach();
+        }
+
+        @Override
+        public void bringBack() throws IOException {
+            attach();
+            mount();
+        }
+
+        @Override
+        public void sync() throws IOException {
+            HostCommands.run("sync", "-f", point.toString());
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.odirect.conformance.crash;
 
 import dev.odirect.conformance.suite.Profile;
 import dev.odirect.conformance.suite.RuleContext;
+import dev.odirect.conformance.suite.RuleNotRun;
 import dev.odirect.conformance.verify.DiskView;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,9 +33,18 @@ public record CrashCampaign(CrashHistory history, Exploration exploration, Strin
             if (done.isPresent()) {
                 return done;
             }
-            CrashCampaign campaign = run(ctx, recorder);
-            CrashRecorders.keep(id.get(), campaign);
-            return Optional.of(campaign);
+            CrashRecorders.failure(id.get()).ifPresent(why -> {
+                throw new RuleNotRun(why);
+            });
+            try {
+                CrashCampaign campaign = run(ctx, recorder);
+                CrashRecorders.keep(id.get(), campaign);
+                return Optional.of(campaign);
+            } catch (java.io.UncheckedIOException environment) {
+                String why = "the crash states could not be explored: " + environment.getMessage();
+                CrashRecorders.failed(id.get(), why);
+                throw new RuleNotRun(why);
+            }
         }
     }
 

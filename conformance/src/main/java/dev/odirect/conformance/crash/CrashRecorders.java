@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CrashRecorders {
     private static final Map<String, CrashRecorder> RECORDERS = new ConcurrentHashMap<>();
     private static final Map<String, CrashCampaign> CAMPAIGNS = new ConcurrentHashMap<>();
+    private static final Map<String, String> FAILURES = new ConcurrentHashMap<>();
     private static final AtomicInteger NEXT = new AtomicInteger();
 
     private CrashRecorders() {
@@ -27,6 +28,16 @@ public final class CrashRecorders {
     public static void unregister(String id) {
         RECORDERS.remove(id);
         CAMPAIGNS.remove(id);
+        FAILURES.remove(id);
+    }
+
+    /** Why the campaign on this recorder could not be run, if it could not. */
+    static Optional<String> failure(String id) {
+        return Optional.ofNullable(FAILURES.get(id));
+    }
+
+    static void failed(String id, String why) {
+        FAILURES.put(id, why);
     }
 
     public static Optional<CrashRecorder> find(String id) {
