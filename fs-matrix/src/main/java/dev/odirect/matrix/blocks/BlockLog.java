@@ -54,10 +54,43 @@ public final class BlockLog implements AutoCloseable {
     private final ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
     private long end;
 
+    /** A new, empty log in {@code file}, which must not exist. */
     public BlockLog(Path file) throws IOException {
+        this(file, FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                StandardOpenOption.WRITE));
+    }
+
+    private BlockLog(Path file, FileChannel channel) {
         this.file = file;
-        this.channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        this.channel = channel;
+    }
+
+    /** A log written before (kept as evidence), read back to build its crash states again. */
+    public static BlockLog open(Path file) throws IOException {
+        BlockLog log = new BlockLog(file, FileChannel.open(file, StandardOpenOption.READ));
+        long size = log.channel.size();
+        ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
+        while (log.end < size) {
+            header.clear();
+            log.read(log.end, header);
+            header.flip();
+            int kindAndFlags = header.getInt();
+            int length = header.getInt();
+            long offset = header.getLong();
+            int seq = (int) header.getLong();
+            byte[] label = new byte[header.getInt()];
+            log.read(log.end + HEADER, ByteBuffer.wrap(label));
+            Kind kind = Kind.values()[kindAndFlags & 0xff];
+            long dataPosition = log.end + HEADER + label.length;
+            if (seq != log.entries.size()) {
+                throw new IOException(file + " is not a block log of odirect: entry " + log.entries.size()
+                        + " says it is " + seq);
+            }
+            log.entries.add(new Entry(seq, kind, offset, length, dataPosition,
+                    new String(label, StandardCharsets.UTF_8), (kindAndFlags & 0x100) != 0));
+            log.end = dataPosition + (kind == Kind.WRITE ? length : 0);
+        }
+        return log;
     }
 
     public Path file() {

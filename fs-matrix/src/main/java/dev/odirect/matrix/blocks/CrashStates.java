@@ -26,6 +26,11 @@ public final class CrashStates {
         return plans;
     }
 
+    /** One state of a kept log, as a crash-state replay names it. */
+    public static BlockDevice replay(BlockLog log, long size, StatePlan plan) {
+        return new StateDisk(log, plan.apply(new SectorMap(size), 0, log.entries()));
+    }
+
     /** The device in the planned state; what mounting it writes stays with it. */
     public BlockDevice device(StatePlan plan) {
         return new StateDisk(log, plan.apply(base, from, entries));

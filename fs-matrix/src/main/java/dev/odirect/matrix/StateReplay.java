@@ -1,0 +1,65 @@
+package dev.odirect.matrix;
+
+import dev.odirect.matrix.blocks.BlockLog;
+import dev.odirect.matrix.blocks.CrashStates;
+import dev.odirect.matrix.blocks.FuseServer;
+import dev.odirect.matrix.blocks.StatePlan;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * One crash state of a kept block log, mounted again for a person to look at: the state a failing
+ * DURABLE rule names, served by the block recorder on a loop device, mounted where asked.
+ * {@link #close()} takes it all down.
+ */
+public final class StateReplay implements AutoCloseable {
+    private final Deque<MountedCell.Undo> undo = new ArrayDeque<>();
+
+    /** Where and how to mount: the cell's filesystem type, sector size, device size and mount options. */
+    public record Where(String fs, int sector, long size, String options, Path mountPoint) {
+    }
+
+    private StateReplay() {
+    }
+
+    public static StateReplay mount(Path logFile, String stateSpec, Where where) throws IOException {
+        StatePlan plan = StatePlan.parse(stateSpec);
+        StateReplay replay = new StateReplay();
+        try {
+            BlockLog log = BlockLog.open(logFile);
+            replay.undo.push(log::close);
+            Path fuse = Files.createTempDirectory("odirect-replay-");
+            replay.undo.push(() -> Files.deleteIfExists(fuse));
+            FuseServer server = FuseServer.mount(fuse);
+            replay.undo.push(server::close);
+            Path file = server.publish("state", CrashStates.replay(log, where.size(), plan));
+            String device = HostCommands.run(LoopDevices.attach(file, where.sector()));
+            replay.undo.push(() -> HostCommands.run("losetup", "-d", device));
+            Files.createDirectories(where.mountPoint());
+            HostCommands.run(HostProvisioner.mountCommand(where.fs(), where.options(), device, where.mountPoint()));
+            replay.undo.push(() -> HostProvisioner.unmount(where.mountPoint()));
+            return replay;
+        } catch (IOException | RuntimeException failed) {
+            replay.close();
+            throw failed;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        IOException first = null;
+        while (!undo.isEmpty()) {
+            try {
+                undo.pop().run();
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}
