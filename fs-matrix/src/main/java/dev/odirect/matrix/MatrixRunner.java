@@ -100,9 +100,9 @@ public final class MatrixRunner {
         }
     }
 
-    /** In crash-states mode, cells that can crash and run the durability rules are made on the block recorder. */
+    /** In crash-states mode, cells that can crash and run a rule that needs it are made on the block recorder. */
     private Optional<Recording> recording(Cell cell) {
-        boolean durability = cell.rules().isEmpty() || cell.rules().stream().anyMatch(rule -> rule.startsWith("DURABLE"));
+        boolean durability = cell.rules().isEmpty() || cell.rules().stream().anyMatch(CrashRecorders.RULES::contains);
         return options.crash() == MatrixOptions.CrashMode.STATES && cell.crash() && durability
                 ? Optional.of(new Recording(cellOut(options, cell), DeviceFaults.NONE)) : Optional.empty();
     }

@@ -4,6 +4,7 @@ import dev.odirect.conformance.crash.CrashPoints;
 import dev.odirect.conformance.crash.CrashRecorder;
 import dev.odirect.conformance.crash.CrashState;
 import dev.odirect.conformance.crash.Exploration;
+import dev.odirect.conformance.crash.FaultyFilesystem;
 import dev.odirect.conformance.crash.StateCheck;
 import dev.odirect.matrix.blocks.CrashStates;
 import dev.odirect.matrix.blocks.DeviceFaults;
@@ -29,6 +30,13 @@ public final class RecordedCell implements CrashRecorder {
     private final LiveMount live;
     private final String describe;
     private final DeviceFaults faults;
+    private final FaultyMaker faulty;
+
+    /** Makes a fresh filesystem of the cell's kind whose device fails on demand. */
+    @FunctionalInterface
+    interface FaultyMaker {
+        FaultyFilesystem make(FuseServer server) throws IOException;
+    }
     private volatile Exploration last;
 
     /**
@@ -52,7 +60,7 @@ public final class RecordedCell implements CrashRecorder {
 
     /** The same recorder seen through a filesystem stacked on the recorded one (an overlay's merged directory). */
     RecordedCell through(LiveMount stacked, String description) {
-        return new RecordedCell(server, disk, mounter, stacked, description, faults);
+        return new RecordedCell(server, disk, mounter, stacked, description, faults, faulty);
     }
 
     LiveMount live() {
@@ -60,8 +68,9 @@ public final class RecordedCell implements CrashRecorder {
     }
 
     RecordedCell(FuseServer server, RecordingDisk disk, StateMounter mounter, LiveMount live, String describe,
-                 DeviceFaults faults) {
+                 DeviceFaults faults, FaultyMaker faulty) {
         this.faults = faults;
+        this.faulty = faulty;
         this.server = server;
         this.disk = disk;
         this.mounter = mounter;
@@ -100,6 +109,11 @@ public final class RecordedCell implements CrashRecorder {
             throw new UncheckedIOException("cannot flush " + live.mountPoint() + " before the crash workload", e);
         }
         return mark(label);
+    }
+
+    @Override
+    public FaultyFilesystem faultyFilesystem() throws IOException {
+        return faulty.make(server);
     }
 
     @Override

@@ -39,7 +39,8 @@ final class RecordedLoop {
         mounted.mountedAt(live.mountPoint());
         Path states = HostProvisioner.directory(dir.resolve("state"), mounted);
         mounted.recordedBy(new RecordedCell(server, disk, new StateMounter(cell, states), live,
-                cell.fs() + " of cell " + cell.name() + " on the block recorder", recording.faults()));
+                cell.fs() + " of cell " + cell.name() + " on the block recorder", recording.faults(),
+                fuseServer -> FaultyCellFilesystem.make(cell, fuseServer, dir)));
     }
 
     /**

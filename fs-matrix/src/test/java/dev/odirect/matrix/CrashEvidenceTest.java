@@ -24,7 +24,7 @@ class CrashEvidenceTest {
     void aFailingStateNamesItsWritesItsOperationsAndHowToMountItAgain() throws Exception {
         CrashStatesSelfTest matrix = new CrashStatesSelfTest();
         matrix.out = out;
-        JsonNode result = matrix.durability("mutant:rename-without-dir-fsync", 3, List.of("ext4"));
+        JsonNode result = matrix.recorded("mutant:rename-without-dir-fsync", 3, List.of("ext4"));
         JsonNode cell = result.path("cells").path(0);
         assumeTrue(!cell.path("status").asText().equals("not-run"), cell.path("reason").asText());
         JsonNode rule = rule(cell, "DURABLE-1");

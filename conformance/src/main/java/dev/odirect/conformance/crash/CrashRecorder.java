@@ -27,6 +27,9 @@ public interface CrashRecorder {
      */
     Exploration explore(CrashPoints points, StateCheck check, Progress progress);
 
+    /** A new filesystem of the same kind on a device of its own whose faults the caller sets; the caller closes it. */
+    FaultyFilesystem faultyFilesystem() throws java.io.IOException;
+
     /** Reports how many states of how many are done. */
     @FunctionalInterface
     interface Progress {

@@ -11,6 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Each recorder keeps the one crash campaign its rules share.
  */
 public final class CrashRecorders {
+    /** The rules that use a recorded device: a cell that runs none of them needs no recorder. */
+    public static final java.util.Set<String> RULES = java.util.Set.of("DURABLE-1", "DURABLE-3", "DURABLE-4", "ERROR-3");
+
     private static final Map<String, CrashRecorder> RECORDERS = new ConcurrentHashMap<>();
     private static final Map<String, CrashCampaign> CAMPAIGNS = new ConcurrentHashMap<>();
     private static final Map<String, String> FAILURES = new ConcurrentHashMap<>();

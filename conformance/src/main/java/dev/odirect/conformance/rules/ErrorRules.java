@@ -1,11 +1,14 @@
 package dev.odirect.conformance.rules;
 
+import dev.odirect.conformance.crash.CrashRecorder;
+import dev.odirect.conformance.crash.FaultyFilesystem;
 import dev.odirect.conformance.property.ChunkList;
 import dev.odirect.conformance.suite.ConformanceRules;
 import dev.odirect.conformance.suite.RuleContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,36 @@ class ErrorRules {
                     + " bytes never answered an error");
         }
         fill.acknowledged().forEach((key, bytes) -> ctx.expectOnDisk(key, bytes, "an ok while the filesystem filled up"));
+    }
+
+    @Test
+    void required_ERROR_3_deviceErrorsAreAnsweredAsErrors(RuleContext ctx) throws IOException {
+        CrashRecorder recorder = CrashStateRules.requireRecorder(ctx);
+        List<String> acknowledged = new ArrayList<>();
+        int fired = 0;
+        for (FaultyFilesystem.Fault fault : FaultyFilesystem.Fault.values()) {
+            for (boolean stream : List.of(false, true)) {
+                try (FaultyFilesystem faulty = recorder.faultyFilesystem()) {
+                    ctx.freshRootIn(faulty.mountPoint());
+                    Writes.putAndVerify(ctx, "before", ChunkList.Bytes.of(1, 8192));
+                    faulty.failNext(fault);
+                    String what = (stream ? "a stream" : "a put") + " during which the device answered its next "
+                            + fault.name().toLowerCase() + " with EIO";
+                    ChunkList input = new ChunkList(List.of(Fill.MIB, 1000), 7);
+                    List<DeviceErrors.Answer> answers = stream ? DeviceErrors.stream(ctx, "faulted", input)
+                            : DeviceErrors.put(ctx, "faulted", input.bytes());
+                    if (faulty.fired() > 0) {
+                        fired++;
+                        DeviceErrors.acknowledgedAfterError(answers).ifPresent(ok -> acknowledged.add(what + ": " + ok));
+                    }
+                    ctx.closeSession();
+                }
+            }
+        }
+        if (!acknowledged.isEmpty()) {
+            throw ctx.failure(String.join("; ", acknowledged));
+        }
+        ctx.requireThat(fired > 0, "no injected device error reached the device during the store's writes");
     }
 
     @Test

@@ -57,6 +57,7 @@ final class Mutants {
             Map.entry("rename-before-sync", RenamingStore.RenameBeforeSync::new),
             Map.entry("overwrite-unsynced", OverwriteUnsynced::new),
             Map.entry("delete-not-synced", DeleteNotSynced::new),
+            Map.entry("flush-errors-ignored", FlushErrorsIgnored::new),
             Map.entry("full-buffer-lost", FullBufferLost::new),
             Map.entry("silently-buffered", SilentlyBuffered::new),
             Map.entry("buffered-reads", BufferedReads::new));
@@ -91,6 +92,20 @@ final class Mutants {
         @Override
         protected Outcome sync(int fd, Path file) {
             return overwriting ? Outcome.success() : super.sync(fd, file);
+        }
+    }
+
+    /** fdatasync's EIO is not looked at (and fsync of the directory neither): the write is acknowledged anyway. */
+    static final class FlushErrorsIgnored extends NaiveDirectStore {
+        FlushErrorsIgnored(Path root) {
+            super(root);
+        }
+
+        @Override
+        protected Outcome sync(int fd, Path file) {
+            Posix.POSIX.fdatasync(fd);
+            Posix.fsyncDirectory(file.getParent());
+            return Outcome.success();
         }
     }
 

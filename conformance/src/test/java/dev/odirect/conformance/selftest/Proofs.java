@@ -6,12 +6,12 @@ import java.util.List;
  * Which deliberately broken store proves each rule can fail, and where: every rule of SPEC.md has
  * at least one ({@link EveryRuleIsProvenTest}), and the self-tests run each where it says.
  */
-final class Proofs {
+public final class Proofs {
     private Proofs() {
     }
 
     /** Where a proof runs: /tmp (any filesystem), or a device the fault needs to show. */
-    enum Place {
+    public enum Place {
         /** The test's temporary directory. */
         TMP,
         /** xfs on a loop device: strict alignment, O_DIRECT that bypasses the page cache. */
@@ -19,11 +19,16 @@ final class Proofs {
         /** The same xfs with a crash hook (forced shutdown, remount). */
         XFS_CRASH,
         /** A 16 MiB tmpfs that fills up. */
-        FULL_FS
+        FULL_FS,
+        /**
+         * Every crash-capable cell of the fs-matrix, on the block recorder (crash states, device
+         * errors): the fs-matrix's CrashStatesSelfTest runs these.
+         */
+        RECORDED
     }
 
     /** {@code mutant} fails {@code rule} when run at {@code place}. */
-    record Proof(String mutant, String rule, Place place) {
+    public record Proof(String mutant, String rule, Place place) {
     }
 
     static final List<Proof> ALL = List.of(
@@ -73,9 +78,15 @@ final class Proofs {
             new Proof("no-fsync", "DURABLE-1", Place.XFS_CRASH),
             new Proof("errors-swallowed", "ERROR-1", Place.FULL_FS),
             new Proof("in-place-correct", "ERROR-2", Place.FULL_FS),
-            new Proof("failed-write-leaves-partial", "CLEAN-2", Place.FULL_FS));
+            new Proof("failed-write-leaves-partial", "CLEAN-2", Place.FULL_FS),
+            new Proof("overwrite-unsynced", "DURABLE-1", Place.RECORDED),
+            new Proof("rename-without-dir-fsync", "DURABLE-1", Place.RECORDED),
+            new Proof("rename-before-sync", "DURABLE-1", Place.RECORDED),
+            new Proof("in-place-correct", "DURABLE-3", Place.RECORDED),
+            new Proof("delete-not-synced", "DURABLE-4", Place.RECORDED),
+            new Proof("flush-errors-ignored", "ERROR-3", Place.RECORDED));
 
-    static List<Proof> at(Place place) {
+    public static List<Proof> at(Place place) {
         return ALL.stream().filter(proof -> proof.place() == place).toList();
     }
 }

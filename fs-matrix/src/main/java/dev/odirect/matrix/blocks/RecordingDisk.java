@@ -15,6 +15,7 @@ public final class RecordingDisk implements BlockDevice {
     private volatile DeviceFaults faults = DeviceFaults.NONE;
     private int writes;
     private int flushes;
+    private int fired;
 
     public RecordingDisk(BlockLog log, long size) {
         this.log = log;
@@ -32,6 +33,11 @@ public final class RecordingDisk implements BlockDevice {
         this.flushes = 0;
     }
 
+    /** How many injected errors were answered. */
+    public synchronized int fired() {
+        return fired;
+    }
+
     @Override
     public long size() {
         return sectors.size();
@@ -45,6 +51,7 @@ public final class RecordingDisk implements BlockDevice {
     @Override
     public synchronized void write(long offset, ByteBuffer from) throws IOException {
         if (faults.failWrite() > 0 && ++writes == faults.failWrite()) {
+            fired++;
             throw new DeviceFaults.InjectedError("write " + writes + " after the faults were armed");
         }
         ByteBuffer whole = Sectors.widen(offset, from, (start, aligned) -> sectors.read(log, start, aligned));
@@ -54,6 +61,7 @@ public final class RecordingDisk implements BlockDevice {
     @Override
     public synchronized void flush() throws IOException {
         if (faults.failFlush() > 0 && ++flushes == faults.failFlush()) {
+            fired++;
             throw new DeviceFaults.InjectedError("flush " + flushes + " after the faults were armed");
         }
         log.flush(faults.lyingFlushes());
