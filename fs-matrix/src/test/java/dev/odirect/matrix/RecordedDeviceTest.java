@@ -1,0 +1,90 @@
+package dev.odirect.matrix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.odirect.conformance.crash.CrashRecorders;
+import dev.odirect.conformance.run.CheckOptions;
+import dev.odirect.conformance.run.CheckReport;
+import dev.odirect.conformance.run.CheckRunner;
+import dev.odirect.conformance.run.RuleResult;
+import dev.odirect.conformance.run.RuleStatus;
+import dev.odirect.conformance.suite.Profile;
+import dev.odirect.conformance.suite.SessionLimits;
+import dev.odirect.matrix.blocks.DeviceFaults;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The block recorder itself: cells on it come and go without leaving a FUSE mount, a loop device or
+ * a file, and a device whose flushes lie (answer ok, keep nothing) makes the correct reference
+ * store fail DURABLE-1, which proves the checker catches acknowledged data that was lost.
+ */
+class RecordedDeviceTest {
+    @TempDir
+    Path work;
+
+    @TempDir
+    Path out;
+
+    MountedCell recorded(String name, DeviceFaults faults) throws IOException {
+        assumeTrue(HostCommands.isRoot(), "not run: the block recorder needs root");
+        assumeTrue(Files.exists(Path.of("/dev/fuse")), "not run: the block recorder needs /dev/fuse");
+        Cell cell = CellCatalog.load(Optional.empty()).get(name);
+        Optional<String> why = CellAvailability.whyNot(cell);
+        assumeTrue(why.isEmpty(), why.map(reason -> "not run: " + reason).orElse(""));
+        return HostProvisioner.provision(cell, work, Optional.of(new Recording(out, faults)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ext4", "xfs-4k", "btrfs", "overlay"})
+    void aRecordedCellIsMadeAndTakenDownCompletely(String name) throws IOException {
+        MountedCell mounted = recorded(name, DeviceFaults.NONE);
+        try {
+            assertTrue(mounted.recorder().isPresent(), "cell " + name + " is on the block recorder");
+            Files.writeString(mounted.mountPoint().resolve("probe"), "x");
+            assertTrue(HostCommands.run("findmnt", "-rn", "-t", "fuse", "-o", "TARGET").contains(work.toString()));
+        } finally {
+            mounted.close();
+            Cleanup.unregister(mounted);
+        }
+        assertEquals("", ProvisioningCleanupTest.leftovers(work));
+        try (var left = Files.list(work)) {
+            assertEquals(List.of(), left.toList(), "no directory left");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ext4", "xfs"})
+    void flushesThatLieLoseAcknowledgedObjectsAndDurable1SaysSo(String name) throws Exception {
+        MountedCell mounted = recorded(name, new DeviceFaults(0, 0, true));
+        String id = CrashRecorders.register(mounted.recorder().orElseThrow());
+        try {
+            CheckOptions check = new CheckOptions(Optional.of(URI.create("direct:///")), Optional.empty(),
+                    mounted.mountPoint(), Profile.QUICK, 4, out, List.of("DURABLE-1"), Optional.empty(), Optional.empty(),
+                    Optional.empty(), SessionLimits.DEFAULTS, true, Optional.of(name), Optional.empty(), Set.of(), Map.of(),
+                    Optional.of(id));
+            CheckReport report = CheckRunner.run(check, new PrintStream(new ByteArrayOutputStream()));
+            RuleResult durable = report.results().stream().filter(result -> result.id().equals("DURABLE-1"))
+                    .findFirst().orElseThrow();
+            assertEquals(RuleStatus.FAILED, durable.status(), durable.message());
+            assertTrue(durable.message().contains("acknowledged by #"), durable.message());
+        } finally {
+            CrashRecorders.unregister(id);
+            mounted.close();
+            Cleanup.unregister(mounted);
+        }
+    }
+}
