@@ -29,17 +29,21 @@ final class CellContainer implements AutoCloseable {
     static final String WORK = "/odirect/work";
     static final String OUT = "/odirect/out";
     static final String UNCONFINED_SECCOMP = "seccomp=unconfined";
+    static final String FUSE = "/dev/fuse";
 
     private final GenericContainer<?> container;
     private final List<String> loopDevices;
     private final String privileges;
+    private final boolean fuse;
 
+    /** {@code fuse}: the cell is made on the block recorder, which serves its device through /dev/fuse. */
     CellContainer(String image, Path jar, Path work, Path out, List<String> loopDevices, boolean privileged,
-                  Optional<Path> cellsFile) {
+                  Optional<Path> cellsFile, boolean fuse) {
         this.loopDevices = loopDevices;
+        this.fuse = fuse;
         this.privileges = privileged ? "--privileged"
-                : String.join(", ", Stream.concat(Stream.of("CAP_SYS_ADMIN", "/dev/loop-control"), loopDevices.stream())
-                        .toList()) + ", " + UNCONFINED_SECCOMP;
+                : String.join(", ", Stream.of(Stream.of("CAP_SYS_ADMIN", "/dev/loop-control"), loopDevices.stream(),
+                        fuse ? Stream.of(FUSE) : Stream.<String>empty()).flatMap(s -> s).toList()) + ", " + UNCONFINED_SECCOMP;
         Path cwd = Path.of("").toAbsolutePath();
         GenericContainer<?> spec = new GenericContainer<>(DockerImageName.parse(image))
                 .withCommand("sleep", "infinity")
@@ -64,6 +68,9 @@ final class CellContainer implements AutoCloseable {
         }
         List<Device> devices = new java.util.ArrayList<>(List.of(new Device("rwm", "/dev/loop-control", "/dev/loop-control")));
         loopDevices.forEach(device -> devices.add(new Device("rwm", device, device)));
+        if (fuse) {
+            devices.add(new Device("rwm", FUSE, FUSE));
+        }
         // Docker's default seccomp profile predates cachestat(2) and answers ENOSYS, so DURABLE-2
         // could not run in a container; the container holds CAP_SYS_ADMIN already.
         host.withCapAdd(Capability.SYS_ADMIN).withDevices(devices).withSecurityOpts(List.of(UNCONFINED_SECCOMP));

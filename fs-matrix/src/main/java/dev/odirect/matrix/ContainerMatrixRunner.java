@@ -62,20 +62,27 @@ public final class ContainerMatrixRunner {
     private CellResult runCell(Cell cell, String image, List<String> run) throws IOException {
         List<String> devices;
         try {
-            devices = cell.loopDevices() == 0 ? List.of() : LoopDevices.free(cell.loopDevices());
+            int needed = cell.loopDevices() + (recorded(cell) ? 1 : 0);
+            devices = needed == 0 ? List.of() : LoopDevices.free(needed);
         } catch (IOException none) {
             return NotRunCell.record(cell, "no free loop device on the host to give the container: "
                     + none.getMessage(), MatrixRunner.cellOut(options, cell));
         }
         Path out = Files.createDirectories(options.out().resolve("containers").resolve(cell.name()));
         Path work = Files.createTempDirectory("odirect-container-");
-        try (CellContainer container = new CellContainer(image, jar, work, out, devices, privileged, options.cellsFile())) {
+        try (CellContainer container = new CellContainer(image, jar, work, out, devices, privileged, options.cellsFile(),
+                recorded(cell))) {
             container.start();
             long exit = container.exec(command(cell, run), console, "  ");
             return resultOf(cell, out, exit, container.privileges(), image);
         } finally {
             HostCommands.run("rm", "-rf", "--one-file-system", work.toString());
         }
+    }
+
+    /** A cell on the block recorder needs /dev/fuse and one more loop device, for its crash states and faults. */
+    private boolean recorded(Cell cell) {
+        return options.crash() == MatrixOptions.CrashMode.STATES && cell.crash();
     }
 
     private List<String> command(Cell cell, List<String> run) {
@@ -108,6 +115,11 @@ public final class ContainerMatrixRunner {
         CellResult inside = CellResult.from(MatrixReport.JSON.readTree(matrix.toFile()).path("cells").path(0));
         Map<String, Object> facts = new LinkedHashMap<>(inside.facts());
         facts.put("container", Map.of("image", image, "privileges", privileges));
+        if (facts.get("crash_states") instanceof Map<?, ?> states && states.get("log") instanceof String log) {
+            Map<Object, Object> onHost = new LinkedHashMap<>(states);
+            onHost.put("log", log.replace(CellContainer.OUT, out.toString()));
+            facts.put("crash_states", onHost);
+        }
         return new CellResult(cell.name(), inside.made(), inside.verdict(), inside.reason(), facts, inside.rules());
     }
 }
