@@ -22,7 +22,8 @@ final class CellFacts {
         facts.put("mkfs", cell.kind() == Cell.Kind.OVERLAY ? "upper layer: " + cell.upper().orElseThrow().mkfsLine()
                 : cell.mkfsLine());
         facts.put("mount", cell.mount());
-        facts.put("crash", !cell.crash() ? "none: " + cell.crashReason() : cell.holder()
+        facts.put("crash", !cell.crash() ? "none: " + cell.crashReason() : mounted.recorder().isPresent()
+                ? "crash states: every write and flush of the device recorded (block recorder, FUSE)" : cell.holder()
                 .map(holder -> "shutdown of the " + holder.fs() + " holding the image (cell " + holder.name() + ")")
                 .orElse("shutdown (FS_IOC_SHUTDOWN, no log flush)"));
         facts.put("sector", mounted.device().map(device -> sysfsInt(device, "logical_block_size")).orElse(fs.sectorSize()));
