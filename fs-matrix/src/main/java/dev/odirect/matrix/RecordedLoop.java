@@ -30,6 +30,7 @@ final class RecordedLoop {
         LiveDevice live = new LiveDevice(cell, image, HostProvisioner.directory(dir.resolve("mnt"), mounted));
         mounted.andThenUndo(live::detach);
         mounted.onDevice(live.attach());
+        requireVolatileCache(live.device());
         List<String> mkfs = new ArrayList<>(List.of("mkfs." + cell.fs()));
         mkfs.addAll(cell.mkfs());
         mkfs.add(live.device());
@@ -41,6 +42,20 @@ final class RecordedLoop {
         mounted.recordedBy(new RecordedCell(server, disk, new StateMounter(cell, states), live,
                 cell.fs() + " of cell " + cell.name() + " on the block recorder", recording.faults(),
                 fuseServer -> FaultyCellFilesystem.make(cell, fuseServer, dir)));
+    }
+
+    /**
+     * The crash model needs the filesystem to order its writes with flushes: a loop device that
+     * reported a write-through cache or FUA would make writes durable that the log shows unflushed.
+     */
+    static void requireVolatileCache(String device) throws IOException {
+        Path queue = Path.of("/sys/block", Path.of(device).getFileName().toString(), "queue");
+        String cache = Files.readString(queue.resolve("write_cache")).trim();
+        String fua = Files.readString(queue.resolve("fua")).trim();
+        if (!cache.equals("write back") || !fua.equals("0")) {
+            throw new IOException("the loop device on the block recorder reports write_cache='" + cache + "' and fua="
+                    + fua + ": crash states need a volatile write cache without FUA; run with --crash shutdown");
+        }
     }
 
     /**
