@@ -24,12 +24,19 @@ public final class Cells {
         return HostProvisioner.provision(cell, work);
     }
 
-    /** Takes a mounted cell down and forgets it. */
+    /** The same cell on the block recorder (every write and flush logged under {@code work}), to measure its cost. */
+    public static MountedCell mountRecorded(Cell cell, Path work) throws IOException {
+        return HostProvisioner.provision(cell, work, Optional.of(new Recording(work.resolve("block-logs"),
+                dev.odirect.matrix.blocks.DeviceFaults.NONE)));
+    }
+
+    /** Takes a mounted cell down and forgets it (and its block log, if it was recorded). */
     public static void release(MountedCell mounted) throws IOException {
         try {
             mounted.close();
         } finally {
             Cleanup.unregister(mounted);
+            mounted.recorder().ifPresent(RecordedCell::discardLogUnlessFailing);
         }
     }
 

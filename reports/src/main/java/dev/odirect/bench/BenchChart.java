@@ -28,7 +28,7 @@ final class BenchChart {
                 chart.addSeries(SERIES.get(target), sizes, values);
             }
         }
-        if (!cell.fioDirect().isEmpty()) {
+        if (!cell.fioDirect().isEmpty() && !sizes.isEmpty()) {
             List<Double> fio = new ArrayList<>();
             cell.chunks().forEach(chunk -> fio.add(cell.fioDirect().getOrDefault(chunk, 0.0)));
             chart.addSeries("fio direct=1", sizes, fio);

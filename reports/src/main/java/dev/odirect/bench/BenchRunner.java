@@ -25,6 +25,9 @@ import org.openjdk.jmh.runner.RunnerException;
 public final class BenchRunner {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** The block size of fio's writes when the block recorder's cost is measured. */
+    static final int RECORDER_BLOCK = 1 << 20;
+
     private final BenchOptions options;
     private final PrintStream console;
 
@@ -49,11 +52,13 @@ public final class BenchRunner {
                     break;
                 }
                 MountedCell mounted = Cells.mount(cell.withSize((options.longRun() ? 32L : 4L) << 30), work);
+                CellBench measured;
                 try {
-                    results.add(measure(name, mounted.mountPoint(), Cells.facts(mounted), ""));
+                    measured = measure(name, mounted.mountPoint(), Cells.facts(mounted), "");
                 } finally {
                     Cells.release(mounted);
                 }
+                results.add(withRecorderCost(cell, work, measured));
             }
         } finally {
             dev.odirect.conformance.suite.Durably.deleteTree(work);
@@ -79,9 +84,33 @@ public final class BenchRunner {
             fioNote = "fio is not installed (apt-get install fio): no baseline";
         }
         Map<String, Object> observed = CacheAndCounters.observe(dir);
-        CellBench cell = new CellBench(name, facts, measurements, fioDirect, fioBuffered, observed, fioNote);
+        CellBench cell = new CellBench(name, facts, measurements, fioDirect, fioBuffered, observed, fioNote, Map.of());
         console.print(BenchTable.markdown(cell));
         return cell;
+    }
+
+    /** fio's 1 MiB direct writes again on the cell made on the block recorder, against the same on the cell as it is. */
+    private CellBench withRecorderCost(Cell cell, Path work, CellBench measured) throws IOException {
+        Double plain = measured.fioDirect().get(RECORDER_BLOCK);
+        if (plain == null || !cell.crash() || !Files.exists(Path.of("/dev/fuse"))) {
+            return measured;
+        }
+        console.println("bench: " + cell.name() + ": fio on the block recorder...");
+        MountedCell recorded = Cells.mountRecorded(cell.withSize(Math.max(1L << 30, 4L * options.sizeMiB() << 20)), work);
+        double onRecorder;
+        try {
+            onRecorder = FioBaseline.sequentialWrite(recorded.mountPoint(), RECORDER_BLOCK, options.sizeMiB(), true);
+        } finally {
+            Cells.release(recorded);
+        }
+        Map<String, Double> cost = new LinkedHashMap<>();
+        cost.put("plain_mb_s", plain);
+        cost.put("recorded_mb_s", onRecorder);
+        cost.put("ratio", onRecorder / plain);
+        CellBench withCost = new CellBench(measured.name(), measured.facts(), measured.measurements(), measured.fioDirect(),
+                measured.fioBuffered(), measured.observed(), measured.note(), cost);
+        console.print(BenchTable.recorder(withCost));
+        return withCost;
     }
 
     private static List<Integer> chunksMeasured(List<JmhRun.Measurement> measurements) {
@@ -100,7 +129,7 @@ public final class BenchRunner {
         StringBuilder md = new StringBuilder("## Benchmarks of the reference store\n\n");
         Path charts = Files.createDirectories(out.resolve("charts"));
         for (CellBench cell : cells) {
-            String table = BenchTable.markdown(cell);
+            String table = BenchTable.markdown(cell) + BenchTable.recorder(cell);
             md.append(table).append('\n');
             Path chart = BenchChart.write(cell, charts.resolve(cell.name().replaceAll("[^A-Za-z0-9-]", "_") + ".png"));
             BenchAllure.write(out.resolve("allure-results"), cell, table, chart);

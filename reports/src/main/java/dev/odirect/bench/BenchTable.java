@@ -66,6 +66,17 @@ final class BenchTable {
         });
     }
 
+    /** The block recorder's cost on this cell, when it was measured. */
+    static String recorder(CellBench cell) {
+        if (cell.recorder().isEmpty()) {
+            return "";
+        }
+        return "\n| fio direct=1, 1 MiB writes | plain loop device MB/s | on the block recorder MB/s | recorder / plain |\n"
+                + "|---|---|---|---|\n| " + cell.name() + " | " + mb(cell.recorder().get("plain_mb_s")) + " | "
+                + mb(cell.recorder().get("recorded_mb_s")) + " | "
+                + String.format(Locale.ROOT, "%.2f", cell.recorder().get("ratio")) + " |\n";
+    }
+
     static String size(int bytes) {
         return bytes >= 1 << 20 ? (bytes >> 20) + " MiB" : (bytes >> 10) + " KiB";
     }

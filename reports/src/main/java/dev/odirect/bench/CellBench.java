@@ -5,11 +5,14 @@ import java.util.Map;
 
 /**
  * One cell's measurements: JMH results of the store, fio MB/s by block size (direct, and buffered
- * with a final fsync), page-cache residency and store counters after known work.
+ * with a final fsync), page-cache residency and store counters after known work, and what the
+ * block recorder costs: fio's 1 MiB direct writes on the cell as it is and on the recorder.
+ *
+ * @param recorder {@code plain_mb_s}, {@code recorded_mb_s} and their {@code ratio}; empty where not measured
  */
 public record CellBench(String name, Map<String, Object> facts, List<JmhRun.Measurement> measurements,
                         Map<Integer, Double> fioDirect, Map<Integer, Double> fioBuffered, Map<String, Object> observed,
-                        String note) {
+                        String note, Map<String, Double> recorder) {
 
     /** MB/s of the store's streaming write for this target, chunk and tail, or NaN if not measured. */
     public double streaming(String target, int chunk, int tail) {
