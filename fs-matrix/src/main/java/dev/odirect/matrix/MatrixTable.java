@@ -36,7 +36,7 @@ final class MatrixTable {
 
     List<String> header() {
         return List.of("cell", "status", "filesystem", "sector", "dio align (mem/offset)", "direct I/O",
-                "MUST failed", "SHOULD warned", "not run", "not applicable", "waived");
+                "crash states", "MUST failed", "SHOULD warned", "not run", "not applicable", "waived");
     }
 
     List<List<String>> cellRows() {
@@ -50,6 +50,7 @@ final class MatrixTable {
                     ran ? facts.path("sector").asText() : "",
                     ran ? alignment(facts) : "",
                     ran ? direct(facts) : "",
+                    crashStates(facts.path("crash_states")),
                     ids(cell, status -> status == RuleStatus.FAILED), ids(cell, status -> status == RuleStatus.WARNED),
                     ran ? ids(cell, status -> status == RuleStatus.NOT_RUN) : cell.path("reason").asText(),
                     ids(cell, status -> status == RuleStatus.NOT_APPLICABLE),
@@ -138,6 +139,16 @@ final class MatrixTable {
                 ? probed
                 : probed + " (statx " + facts.path("statx_dio_mem_align").asText() + "/"
                         + facts.path("statx_dio_offset_align").asText() + ")";
+    }
+
+    /** "182 (64 ms each)" and the filesystem checker's complaints, or nothing when the cell was not recorded. */
+    private static String crashStates(JsonNode states) {
+        if (states.isMissingNode() || states.isNull()) {
+            return "";
+        }
+        int damaged = states.path("fsck_damaged").size() + states.path("not_mountable").size();
+        return states.path("explored").asInt() + " (" + states.path("ms_per_state").asLong() + " ms each"
+                + (damaged > 0 ? ", " + damaged + " damaged or not mountable" : "") + ")";
     }
 
     private static String direct(JsonNode facts) {

@@ -2,6 +2,7 @@ package dev.odirect.conformance.crash;
 
 import dev.odirect.conformance.suite.Profile;
 import dev.odirect.conformance.suite.RuleContext;
+import dev.odirect.spi.Capability;
 import dev.odirect.spi.StoreSession;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,7 +14,8 @@ import java.util.Random;
  * The operations whose crash states are explored, chosen to reach the dangerous windows: new
  * objects of every size class (put and stream), overwrites of acknowledged objects with the same
  * size and with another, deletes, a deleted key written again, new nested directories, two
- * interleaved streams, and streams left unfinished at the end, followed by one more put whose
+ * interleaved streams, and streams left unfinished at the end (deletes only for a store that
+ * offers them), followed by one more put whose
  * flush carries whatever they wrote so far. A round has each of them at least twice, so no
  * finding depends on one lucky operation.
  */
@@ -54,15 +56,17 @@ final class CrashWorkload {
             for (int i = 0; i < 2; i++) {
                 write(pick(live), SIZES.get(random.nextInt(SIZES.size())) + 512 * (i + 1), i % 2 == 0);
             }
-            for (int i = 0; i < 2; i++) {
-                String key = pick(live);
-                delete(key);
-                live.remove(key);
-                deleted.add(key);
+            if (ctx.info().offers(Capability.DELETE)) {
+                for (int i = 0; i < 2; i++) {
+                    String key = pick(live);
+                    delete(key);
+                    live.remove(key);
+                    deleted.add(key);
+                }
+                String again = deleted.remove(0);
+                write(again, 4096 + 1000, true);
+                live.add(again);
             }
-            String again = deleted.remove(0);
-            write(again, 4096 + 1000, true);
-            live.add(again);
             interleaved("r" + round + "/pair/a", "r" + round + "/pair/b");
         }
         unfinished("unfinished/new");
