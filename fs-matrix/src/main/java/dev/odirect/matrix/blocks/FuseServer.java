@@ -65,9 +65,15 @@ public final class FuseServer implements AutoCloseable {
         return mountPoint.resolve(name);
     }
 
-    /** The file is gone from the directory (a loop device that holds it open keeps its node). */
+    /**
+     * The file and its device are gone: call it once nothing has the file open (its loop device is
+     * detached), so that the device's memory goes with it; a late request for it is answered ENOENT.
+     */
     public void withdraw(String name) {
-        byName.remove(name);
+        Node node = byName.remove(name);
+        if (node != null) {
+            byId.remove(node.id());
+        }
     }
 
     public Path mountPoint() {
@@ -146,14 +152,9 @@ public final class FuseServer implements AutoCloseable {
             case Fuse.INIT -> Fuse.initReply(in, body, out);
             case Fuse.LOOKUP -> lookup(cString(in, body), out);
             case Fuse.GETATTR, Fuse.SETATTR -> attributes(request.nodeId(), out);
-            case Fuse.OPEN -> request.nodeId() == ROOT ? -Fuse.EISDIR : Fuse.openReply(out, request.nodeId());
-            case Fuse.READ -> read(node(request), in.getLong(body + 8), in.getInt(body + 16), out);
-            case Fuse.WRITE -> write(node(request), in, body, out);
-            case Fuse.FSYNC -> {
-                node(request).device().flush();
-                yield 0;
-            }
-            case Fuse.FALLOCATE -> fallocate(node(request), in, body);
+            case Fuse.OPEN -> request.nodeId() == ROOT ? -Fuse.EISDIR
+                    : byId.containsKey(request.nodeId()) ? Fuse.openReply(out, request.nodeId()) : -Fuse.ENOENT;
+            case Fuse.READ, Fuse.WRITE, Fuse.FSYNC, Fuse.FALLOCATE -> onDevice(request, in, body, out);
             case Fuse.STATFS -> Fuse.statfsReply(out);
             case Fuse.FLUSH, Fuse.RELEASE, Fuse.RELEASEDIR -> 0;
             case Fuse.FORGET, Fuse.BATCH_FORGET, Fuse.INTERRUPT -> Fuse.NO_REPLY;
@@ -185,12 +186,20 @@ public final class FuseServer implements AutoCloseable {
         return 0;
     }
 
-    private Node node(Fuse.Request request) {
+    private int onDevice(Fuse.Request request, ByteBuffer in, int body, ByteBuffer out) throws IOException {
         Node node = byId.get(request.nodeId());
         if (node == null) {
-            throw new IllegalStateException("no file with node id " + request.nodeId());
+            return -Fuse.ENOENT;
         }
-        return node;
+        return switch (request.opcode()) {
+            case Fuse.READ -> read(node, in.getLong(body + 8), in.getInt(body + 16), out);
+            case Fuse.WRITE -> write(node, in, body, out);
+            case Fuse.FSYNC -> {
+                node.device().flush();
+                yield 0;
+            }
+            default -> fallocate(node, in, body);
+        };
     }
 
     private static int read(Node node, long offset, int size, ByteBuffer out) throws IOException {
