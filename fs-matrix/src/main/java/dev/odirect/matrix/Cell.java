@@ -44,6 +44,14 @@ public record Cell(String name, String fs, Kind kind, List<String> mkfs, String 
         return reasons;
     }
 
+    /** The command that makes this cell's filesystem on {@code device}. */
+    public List<String> mkfsCommand(String device) {
+        List<String> command = new java.util.ArrayList<>(List.of("mkfs." + fs));
+        command.addAll(mkfs);
+        command.add(device);
+        return command;
+    }
+
     /** The mkfs command line as recorded in the facts. */
     public String mkfsLine() {
         return kind == Kind.LOOP ? ("mkfs." + fs + " " + String.join(" ", mkfs)).trim() : "";

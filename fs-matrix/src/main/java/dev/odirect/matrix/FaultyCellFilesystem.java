@@ -8,10 +8,6 @@ import dev.odirect.matrix.blocks.RecordingDisk;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A cell's kind of filesystem, made anew on a recording device of the cell's FUSE server, for faults. */
@@ -20,7 +16,7 @@ final class FaultyCellFilesystem implements FaultyFilesystem {
 
     private final RecordingDisk disk;
     private final Path mountPoint;
-    private final Deque<MountedCell.Undo> undo = new ArrayDeque<>();
+    private final UndoStack undo = new UndoStack();
 
     private FaultyCellFilesystem(RecordingDisk disk, Path mountPoint) {
         this.disk = disk;
@@ -42,10 +38,7 @@ final class FaultyCellFilesystem implements FaultyFilesystem {
                 HostCommands.run("losetup", "-d", device);
                 LoopDevices.release(device);
             });
-            List<String> mkfs = new ArrayList<>(List.of("mkfs." + cell.fs()));
-            mkfs.addAll(cell.mkfs());
-            mkfs.add(device);
-            HostCommands.run(mkfs);
+            HostCommands.run(cell.mkfsCommand(device));
             Files.createDirectories(made.mountPoint);
             HostCommands.run(HostProvisioner.mountCommand(cell.fs(), cell.mount(), device, made.mountPoint));
             made.undo.push(() -> HostProvisioner.unmount(made.mountPoint));
@@ -74,16 +67,6 @@ final class FaultyCellFilesystem implements FaultyFilesystem {
 
     @Override
     public void close() throws IOException {
-        IOException first = null;
-        while (!undo.isEmpty()) {
-            try {
-                undo.pop().run();
-            } catch (IOException e) {
-                first = first == null ? e : first;
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        undo.close();
     }
 }

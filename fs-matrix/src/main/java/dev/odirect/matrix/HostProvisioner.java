@@ -57,10 +57,7 @@ final class HostProvisioner {
         String device = HostCommands.run(LoopDevices.attach(image, cell.sector()));
         mounted.onDevice(device);
         mounted.andThenUndo(() -> HostCommands.run("losetup", "-d", device));
-        List<String> mkfs = new ArrayList<>(List.of("mkfs." + cell.fs()));
-        mkfs.addAll(cell.mkfs());
-        mkfs.add(device);
-        HostCommands.run(mkfs);
+        HostCommands.run(cell.mkfsCommand(device));
         Path point = directory(dir.resolve("mnt"), mounted);
         HostCommands.run(mountCommand(cell.fs(), cell.mount(), device, point));
         mounted.andThenUndo(() -> unmount(point));

@@ -3,8 +3,6 @@ package dev.odirect.matrix;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Optional;
 
 /**
@@ -12,14 +10,8 @@ import java.util.Optional;
  * needed to take it down again (unmount, detach, delete), run in reverse on {@link #close()}.
  */
 public final class MountedCell implements AutoCloseable {
-    /** One teardown step. */
-    @FunctionalInterface
-    interface Undo {
-        void run() throws IOException;
-    }
-
     private final Cell cell;
-    private final Deque<Undo> undo = new ArrayDeque<>();
+    private final UndoStack undo = new UndoStack();
     private Path mountPoint;
     private Optional<String> device = Optional.empty();
     private Optional<String> crashCommand = Optional.empty();
@@ -72,24 +64,14 @@ public final class MountedCell implements AutoCloseable {
         this.recoverCommand = Optional.of(recover);
     }
 
-    void andThenUndo(Undo step) {
+    void andThenUndo(UndoStack.Undo step) {
         undo.push(step);
     }
 
     /** Tears everything down, last step first; keeps going past a failing step and reports the first. */
     @Override
-    public synchronized void close() throws IOException {
-        IOException first = null;
-        while (!undo.isEmpty()) {
-            try {
-                undo.pop().run();
-            } catch (IOException e) {
-                first = first == null ? e : first;
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+    public void close() throws IOException {
+        undo.close();
     }
 
     @Override

@@ -6,8 +6,6 @@ import dev.odirect.matrix.blocks.RecordingDisk;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Makes a loop cell on the block recorder: a FUSE mount of the suite's own serving the device
@@ -31,10 +29,7 @@ final class RecordedLoop {
         mounted.andThenUndo(live::detach);
         mounted.onDevice(live.attach());
         requireVolatileCache(live.device());
-        List<String> mkfs = new ArrayList<>(List.of("mkfs." + cell.fs()));
-        mkfs.addAll(cell.mkfs());
-        mkfs.add(live.device());
-        HostCommands.run(mkfs);
+        HostCommands.run(cell.mkfsCommand(live.device()));
         live.mount();
         mounted.andThenUndo(() -> HostProvisioner.unmount(live.mountPoint()));
         mounted.mountedAt(live.mountPoint());

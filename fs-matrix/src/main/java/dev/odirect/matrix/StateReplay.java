@@ -7,8 +7,6 @@ import dev.odirect.matrix.blocks.StatePlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 /**
  * One crash state of a kept block log, mounted again for a person to look at: the state a failing
@@ -16,7 +14,7 @@ import java.util.Deque;
  * {@link #close()} takes it all down.
  */
 public final class StateReplay implements AutoCloseable {
-    private final Deque<MountedCell.Undo> undo = new ArrayDeque<>();
+    private final UndoStack undo = new UndoStack();
 
     /** Where and how to mount: the cell's filesystem type, sector size, device size and mount options. */
     public record Where(String fs, int sector, long size, String options, Path mountPoint) {
@@ -50,16 +48,6 @@ public final class StateReplay implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        IOException first = null;
-        while (!undo.isEmpty()) {
-            try {
-                undo.pop().run();
-            } catch (IOException e) {
-                first = first == null ? e : first;
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        undo.close();
     }
 }

@@ -164,12 +164,19 @@ class NaiveDirectStore implements StoreSession {
     protected Outcome store(String key, List<byte[]> parts) {
         Path file = root.resolve(key);
         Outcome made = makeParents(file);
-        if (!made.ok()) {
-            return made;
-        }
-        byte[] bytes = layout(parts);
+        return made.ok() ? writeFile(file, createFlags(), layout(parts), fd -> sync(fd, file)) : made;
+    }
+
+    /** What makes a written file an object: sync it, or rename it into place. */
+    @FunctionalInterface
+    protected interface Commit {
+        Outcome commit(int fd);
+    }
+
+    /** Writes the bytes to a new descriptor of {@code file} (aligned part, then tail) and commits them; removes the file on failure. */
+    protected Outcome writeFile(Path file, int flags, byte[] bytes, Commit commit) {
         int aligned = bytes.length - bytes.length % ALIGN;
-        int fd = Posix.open(file, createFlags());
+        int fd = Posix.open(file, flags);
         if (fd < 0) {
             return Posix.error("open");
         }
@@ -179,7 +186,7 @@ class NaiveDirectStore implements StoreSession {
             if (written.ok() && aligned < bytes.length) {
                 written = writeTail(fd, file, bytes, aligned);
             }
-            written = written.ok() ? sync(fd, file) : written;
+            written = written.ok() ? commit.commit(fd) : written;
         } finally {
             Posix.POSIX.close(fd);
         }

@@ -29,23 +29,7 @@ class RenamingStore extends NaiveDirectStore {
             return made;
         }
         Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp-" + TEMPORARIES.incrementAndGet());
-        byte[] bytes = layout(parts);
-        int aligned = bytes.length - bytes.length % ALIGN;
-        int fd = Posix.open(temporary, temporaryFlags());
-        if (fd < 0) {
-            return Posix.error("open");
-        }
-        Outcome written;
-        try {
-            written = writeAligned(fd, bytes, aligned);
-            if (written.ok() && aligned < bytes.length) {
-                written = writeTail(fd, temporary, bytes, aligned);
-            }
-            written = written.ok() ? commit(fd, temporary, file) : written;
-        } finally {
-            Posix.POSIX.close(fd);
-        }
-        return written.ok() ? written : removeFile(temporary, written);
+        return writeFile(temporary, temporaryFlags(), layout(parts), fd -> commit(fd, temporary, file));
     }
 
     protected int temporaryFlags() {
