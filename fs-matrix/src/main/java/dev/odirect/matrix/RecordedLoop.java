@@ -34,7 +34,9 @@ final class RecordedLoop {
         mounted.andThenUndo(() -> HostProvisioner.unmount(live.mountPoint()));
         mounted.mountedAt(live.mountPoint());
         Path states = HostProvisioner.directory(dir.resolve("state"), mounted);
-        mounted.recordedBy(new RecordedCell(server, disk, new StateMounter(cell, states), live,
+        StateMounter mounter = new StateMounter(cell, states);
+        mounted.andThenUndo(mounter::abandon);
+        mounted.recordedBy(new RecordedCell(server, disk, mounter, live,
                 cell.fs() + " of cell " + cell.name() + " on the block recorder", recording.faults(),
                 fuseServer -> FaultyCellFilesystem.make(cell, fuseServer, dir)));
     }

@@ -33,6 +33,9 @@ final class StateMounter {
 
     private final Cell cell;
     private final Path mountPoint;
+    /** The loop device of the state being checked, while there is one (for {@link #abandon()}). */
+    private volatile String attached = "";
+    private volatile Path attachedFile = Path.of("");
 
     StateMounter(Cell cell, Path mountPoint) {
         this.cell = cell;
@@ -41,6 +44,8 @@ final class StateMounter {
 
     Outcome check(Path file, Function<Path, StateVerdict> check) throws IOException {
         String device = HostCommands.run(LoopDevices.attach(file, cell.sector()));
+        attached = device;
+        attachedFile = file;
         try {
             try {
                 HostCommands.run(HostProvisioner.mountCommand(cell.fs(), options(), device, mountPoint));
@@ -59,6 +64,19 @@ final class StateMounter {
         } finally {
             HostCommands.run("losetup", "-d", device);
             LoopDevices.release(device);
+            attached = "";
+        }
+    }
+
+    /** Takes down a state left mounted by an exploration that was stopped (Ctrl-C), before the FUSE server goes. */
+    void abandon() throws IOException {
+        String device = attached;
+        Path file = attachedFile;
+        if (HostCommands.run("findmnt", "-rn", "-o", "TARGET").lines().anyMatch(mountPoint.toString()::equals)) {
+            HostProvisioner.unmount(mountPoint);
+        }
+        if (!device.isEmpty() && HostCommands.attachedTo(device).equals(java.util.Optional.of(file))) {
+            HostCommands.run("losetup", "-d", device);
         }
     }
 
