@@ -107,7 +107,7 @@ final class HostProvisioner {
                 + (cell.mount().isEmpty() ? "" : "," + cell.mount());
         List<String> mount = mountCommand("overlay", options, "overlay", point);
         HostCommands.run(mount);
-        mounted.andThenUndo(() -> unmount(point));
+        mounted.andThenUndo(() -> unmountIfMounted(point));
         mounted.mountedAt(point);
         if (cell.crash() && base.crashCommand().isPresent()) {
             mounted.crashWith(base.crashCommand().get(), "umount " + point + " && "
@@ -125,6 +125,13 @@ final class HostProvisioner {
         }
         mount.addAll(List.of(source, point.toString()));
         return mount;
+    }
+
+    /** Unmounts {@code point} if something is mounted there (an exploration may have taken it down). */
+    static void unmountIfMounted(Path point) throws IOException {
+        if (HostCommands.run("findmnt", "-rn", "-o", "TARGET").lines().anyMatch(point.toString()::equals)) {
+            unmount(point);
+        }
     }
 
     /** Unmounts; a filesystem still busy is detached lazily rather than left mounted. */

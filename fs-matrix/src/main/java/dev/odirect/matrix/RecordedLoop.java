@@ -31,7 +31,7 @@ final class RecordedLoop {
         requireVolatileCache(live.device());
         HostCommands.run(cell.mkfsCommand(live.device()));
         live.mount();
-        mounted.andThenUndo(() -> HostProvisioner.unmount(live.mountPoint()));
+        mounted.andThenUndo(() -> HostProvisioner.unmountIfMounted(live.mountPoint()));
         mounted.mountedAt(live.mountPoint());
         Path states = HostProvisioner.directory(dir.resolve("state"), mounted);
         StateMounter mounter = new StateMounter(cell, states);

@@ -72,9 +72,7 @@ final class StateMounter {
     void abandon() throws IOException {
         String device = attached;
         Path file = attachedFile;
-        if (HostCommands.run("findmnt", "-rn", "-o", "TARGET").lines().anyMatch(mountPoint.toString()::equals)) {
-            HostProvisioner.unmount(mountPoint);
-        }
+        HostProvisioner.unmountIfMounted(mountPoint);
         if (!device.isEmpty() && HostCommands.attachedTo(device).equals(java.util.Optional.of(file))) {
             HostCommands.run("losetup", "-d", device);
         }
