@@ -19,29 +19,12 @@ import java.util.List;
 
 /**
  * A cell's filesystem on the block recorder: a loop device on a file the suite serves through
- * FUSE, every write and flush of it in the {@link BlockLog}. Exploring unmounts the filesystem,
+ * FUSE, every write and flush of it in the block log. Exploring unmounts the filesystem,
  * detaches its loop device (so no two devices with one filesystem id are ever seen together),
  * mounts each crash state on a loop device of its own, checks it, and puts everything back.
  */
 public final class RecordedCell implements CrashRecorder {
-    private final FuseServer server;
-    private final RecordingDisk disk;
-    private final StateMounter mounter;
-    private final LiveMount live;
-    private final String describe;
-    private final DeviceFaults faults;
-    private final FaultyMaker faulty;
-
-    /** Makes a fresh filesystem of the cell's kind whose device fails on demand. */
-    @FunctionalInterface
-    interface FaultyMaker {
-        FaultyFilesystem make(FuseServer server) throws IOException;
-    }
-    private volatile Exploration last;
-
-    /**
-     * The live filesystem, as it is taken down and brought back.
-     */
+    /** The live filesystem, as an exploration takes it down and brings it back. */
     public interface LiveMount {
         Path mountPoint();
 
@@ -58,28 +41,39 @@ public final class RecordedCell implements CrashRecorder {
         }
     }
 
-    /** The same recorder seen through a filesystem stacked on the recorded one (an overlay's merged directory). */
-    RecordedCell through(LiveMount stacked, String description) {
-        return new RecordedCell(server, disk, mounter, stacked, description, faults, faulty);
+    /** Makes a fresh filesystem of the cell's kind whose device fails on demand. */
+    @FunctionalInterface
+    interface FaultyMaker {
+        FaultyFilesystem make(FuseServer server) throws IOException;
     }
 
-    LiveMount live() {
-        return live;
-    }
+    private final FuseServer server;
+    private final RecordingDisk disk;
+    private final StateMounter mounter;
+    private final LiveMount live;
+    private final String description;
+    private final DeviceFaults faults;
+    private final FaultyMaker faulty;
+    private volatile Exploration last;
 
-    RecordedCell(FuseServer server, RecordingDisk disk, StateMounter mounter, LiveMount live, String describe,
+    RecordedCell(FuseServer server, RecordingDisk disk, StateMounter mounter, LiveMount live, String description,
                  DeviceFaults faults, FaultyMaker faulty) {
-        this.faults = faults;
-        this.faulty = faulty;
         this.server = server;
         this.disk = disk;
         this.mounter = mounter;
         this.live = live;
-        this.describe = describe;
+        this.description = description;
+        this.faults = faults;
+        this.faulty = faulty;
     }
 
-    public RecordingDisk disk() {
-        return disk;
+    /** The same recorder seen through a filesystem stacked on the recorded one (an overlay's merged directory). */
+    RecordedCell through(LiveMount stacked, String stackedDescription) {
+        return new RecordedCell(server, disk, mounter, stacked, stackedDescription, faults, faulty);
+    }
+
+    LiveMount live() {
+        return live;
     }
 
     /** The last exploration, for the cell's facts. */
@@ -160,10 +154,10 @@ public final class RecordedCell implements CrashRecorder {
                 live.bringBack();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("exploring the crash states of " + describe + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("exploring the crash states of " + description + ": " + e.getMessage(), e);
         }
         last = new Exploration(judged, unmountable, damaged, (System.nanoTime() - start) / 1_000_000,
-                disk.log().file().toString(), describe);
+                disk.log().file().toString(), description);
         return last;
     }
 }
