@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
             "Examples:", "  odirect check --store direct:/// --dir /mnt/xfs",
             "  odirect check --adapter './odirect adapter --tail PAD_TRUNCATE' --dir /dev/shm",
             "  odirect check --adapter 'python3 my_adapter.py' --seed 42 --rule STREAM-1",
-            "  odirect check --dir /dev/shm --waive DURABLE-1,ERROR-1"})
+            "  odirect check --dir /dev/shm --waive DURABLE-1,ERROR-1,ERROR-3"})
 final class CheckCommand implements Callable<Integer> {
 
     @Mixin

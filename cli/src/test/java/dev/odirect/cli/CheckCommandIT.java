@@ -54,7 +54,7 @@ class CheckCommandIT {
             assumeTrue(Files.isDirectory(Path.of("/dev/shm")), "not run: no /dev/shm");
             Path dir = Files.createTempDirectory(Path.of("/dev/shm"), "odirect-it-");
             try {
-                checkAll(dir, List.of("--waive", "DURABLE-1,ERROR-1"));
+                checkAll(dir, List.of("--waive", "DURABLE-1,ERROR-1,ERROR-3"));
             } finally {
                 Commands.run("rm", "-rf", dir.toString());
             }
@@ -67,7 +67,7 @@ class CheckCommandIT {
         List<String> mkfs = type.equals("xfs") ? List.of("-q", "-f") : List.of("-q", "-F", "-b", "4096");
         try (LoopFilesystem fs = LoopFilesystem.create(type, sector, 320L << 20, mkfs, "")) {
             String mnt = fs.mountPoint().toString();
-            checkAll(fs.newDirectory("work"), List.of("--waive", "ERROR-1", "--crash-cmd", "xfs_io -x -c shutdown " + mnt,
+            checkAll(fs.newDirectory("work"), List.of("--waive", "ERROR-1,ERROR-3", "--crash-cmd", "xfs_io -x -c shutdown " + mnt,
                     "--recover-cmd", "umount " + mnt + " && mount " + fs.device() + " " + mnt));
         }
     }

@@ -156,7 +156,8 @@ public final class RuleContext implements AutoCloseable {
         if (crash.isEmpty() || recover.isEmpty()) {
             throw new RuleNotRun(settings().noCrashReason()
                     .map(reason -> "this filesystem cannot be crashed here: " + reason)
-                    .orElse("no crash hook (--crash-cmd and --recover-cmd; the fs-matrix provides them on ext4 and xfs)"));
+                    .orElse("no crash hook (--crash-cmd and --recover-cmd) and no recorded device (odirect matrix records "
+                            + "the devices of its ext4, xfs and btrfs cells and checks their crash states)"));
         }
         return new CrashHook(crash.get(), recover.get());
     }
