@@ -55,9 +55,14 @@ final class FaultyCellFilesystem implements FaultyFilesystem {
     }
 
     @Override
-    public void failNext(Fault fault) throws IOException {
+    public void failFromNow(Fault fault) throws IOException {
         HostCommands.run("sync", "-f", mountPoint.toString());
-        disk.arm(fault == Fault.WRITE ? new DeviceFaults(1, 0, false) : new DeviceFaults(0, 1, false));
+        disk.arm(DeviceFaults.failingFrom(fault == Fault.WRITE));
+    }
+
+    @Override
+    public void heal() {
+        disk.arm(DeviceFaults.NONE);
     }
 
     @Override

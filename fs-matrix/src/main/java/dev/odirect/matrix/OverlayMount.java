@@ -17,7 +17,7 @@ record OverlayMount(RecordedCell.LiveMount upperFilesystem, Path merged, Path up
 
     @Override
     public void takeDown() throws IOException {
-        HostProvisioner.unmount(merged);
+        HostCommands.run("umount", merged.toString());
         upperFilesystem.takeDown();
     }
 

@@ -106,6 +106,11 @@ public final class RecordedCell implements CrashRecorder {
     }
 
     @Override
+    public java.util.Optional<String> trouble() {
+        return server.failure().map(failure -> "the block recorder failed: " + failure.getMessage());
+    }
+
+    @Override
     public FaultyFilesystem faultyFilesystem() throws IOException {
         return faulty.make(server);
     }
@@ -127,7 +132,10 @@ public final class RecordedCell implements CrashRecorder {
     @Override
     public Exploration explore(CrashPoints points, StateCheck check, Progress progress) {
         long start = System.nanoTime();
-        CrashStates states = new CrashStates(disk.log(), disk.size(), points);
+        trouble().ifPresent(why -> {
+            throw new UncheckedIOException(new IOException(why));
+        });
+        CrashStates states = new CrashStates(disk.log(), disk.size(), points, mounter.sector());
         List<StatePlan> plans = states.plans();
         List<Exploration.Judged> judged = new ArrayList<>();
         List<String> unmountable = new ArrayList<>();
@@ -143,7 +151,8 @@ public final class RecordedCell implements CrashRecorder {
                     try {
                         StateMounter.Outcome outcome = mounter.check(file, mount -> check.check(state, mount));
                         outcome.mountError().ifPresentOrElse(error -> unmountable.add(state + ": " + error),
-                                () -> judged.add(new Exploration.Judged(state, outcome.verdict())));
+                                () -> judged.add(new Exploration.Judged(state, outcome.verdict(),
+                                        outcome.fsckProblem().isPresent())));
                         outcome.fsckProblem().ifPresent(problem -> damaged.add(state + ": " + problem));
                     } finally {
                         server.withdraw(name);

@@ -98,10 +98,15 @@ final class RecordedLoop {
             return point;
         }
 
+        /** Never lazily: a filesystem something still holds would live on beside its crash states. */
         @Override
         public void takeDown() throws IOException {
-            HostProvisioner.unmount(point);
+            HostCommands.run("umount", point.toString());
+            String held = device;
             detach();
+            if (HostCommands.attachedTo(held).equals(java.util.Optional.of(image))) {
+                throw new IOException(held + " is still attached to the cell's device after losetup -d (something holds it)");
+            }
         }
 
         @Override

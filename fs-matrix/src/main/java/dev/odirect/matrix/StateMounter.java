@@ -42,7 +42,21 @@ final class StateMounter {
         this.mountPoint = mountPoint;
     }
 
+    /** The loop device's logical sector size. */
+    int sector() {
+        return cell.sector();
+    }
+
     Outcome check(Path file, Function<Path, StateVerdict> check) throws IOException {
+        if (cell.fs().equals("btrfs")) {
+            // btrfs remembers devices by filesystem id: an earlier state's device, scanned under another
+            // loop name with another generation, would make it refuse this one
+            try {
+                HostCommands.run("btrfs", "device", "scan", "--forget");
+            } catch (IOException olderProgs) {
+                // without --forget the mount may still work; a refusal is reported as the state's mount error
+            }
+        }
         String device = HostCommands.run(LoopDevices.attach(file, cell.sector()));
         attached = device;
         attachedFile = file;

@@ -20,7 +20,16 @@ public final class StateReplay implements AutoCloseable {
     public record Where(String fs, int sector, long size, String options, Path mountPoint) {
     }
 
+    private final Thread onExit = new Thread(() -> {
+        try {
+            undo.close();
+        } catch (IOException e) {
+            System.err.println("odirect crash-state: cleanup failed: " + e.getMessage() + " (check 'losetup -a' and 'findmnt')");
+        }
+    }, "odirect-crash-state-cleanup");
+
     private StateReplay() {
+        Runtime.getRuntime().addShutdownHook(onExit);
     }
 
     public static StateReplay mount(Path logFile, String stateSpec, Where where) throws IOException {
@@ -49,5 +58,10 @@ public final class StateReplay implements AutoCloseable {
     @Override
     public void close() throws IOException {
         undo.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or ran: nothing more to do
+        }
     }
 }

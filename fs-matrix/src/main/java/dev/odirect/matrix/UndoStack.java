@@ -27,6 +27,8 @@ final class UndoStack implements AutoCloseable {
                 steps.pop().run();
             } catch (IOException e) {
                 first = first == null ? e : first;
+            } catch (RuntimeException e) {
+                first = first == null ? new IOException(e.toString(), e) : first;
             }
         }
         if (first != null) {

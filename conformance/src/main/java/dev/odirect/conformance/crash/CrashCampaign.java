@@ -2,6 +2,7 @@ package dev.odirect.conformance.crash;
 
 import dev.odirect.conformance.suite.Profile;
 import dev.odirect.conformance.suite.RuleContext;
+import dev.odirect.conformance.suite.RuleFailure;
 import dev.odirect.conformance.suite.RuleNotRun;
 import dev.odirect.conformance.verify.DiskView;
 import java.nio.file.Path;
@@ -33,17 +34,30 @@ public record CrashCampaign(CrashHistory history, Exploration exploration, Strin
             if (done.isPresent()) {
                 return done;
             }
-            CrashRecorders.failure(id.get()).ifPresent(why -> {
-                throw new RuleNotRun(why);
-            });
+            Optional<CrashRecorders.Failure> earlier = CrashRecorders.failure(id.get());
+            if (earlier.isPresent() && earlier.get().storesFault()) {
+                throw ctx.failure(earlier.get().why());
+            }
+            if (earlier.isPresent()) {
+                throw new RuleNotRun(earlier.get().why());
+            }
             try {
                 CrashCampaign campaign = run(ctx, recorder);
                 CrashRecorders.keep(id.get(), campaign);
                 return Optional.of(campaign);
             } catch (java.io.UncheckedIOException environment) {
                 String why = "the crash states could not be explored: " + environment.getMessage();
-                CrashRecorders.failed(id.get(), why);
+                CrashRecorders.failed(id.get(), new CrashRecorders.Failure(why, false));
                 throw new RuleNotRun(why);
+            } catch (RuntimeException failed) {
+                Optional<String> trouble = recorder.trouble();
+                CrashRecorders.failed(id.get(), trouble.map(why -> new CrashRecorders.Failure(why, false))
+                        .orElseGet(() -> new CrashRecorders.Failure("the store failed during the crash workload: "
+                                + RuleFailure.in(failed).map(RuleFailure::observation).orElse(String.valueOf(failed)), true)));
+                if (trouble.isPresent()) {
+                    throw new RuleNotRun(trouble.get());
+                }
+                throw failed;
             }
         }
     }
@@ -53,8 +67,8 @@ public record CrashCampaign(CrashHistory history, Exploration exploration, Strin
         Path root = ctx.root();
         int from = recorder.begin("workload begins in " + root);
         new CrashWorkload(ctx, history).run(CrashWorkload.rounds(ctx.profile()));
-        int to = history.mark("workload ends");
         ctx.closeSession();
+        int to = history.mark("workload ends, session closed");
         CrashPoints points = history.points(from, to, ctx.seed(), randomStates(ctx.profile()));
         Exploration exploration = recorder.explore(points,
                 (state, mount) -> CrashChecker.check(history, state.point(), new DiskView(recorder.locate(root, mount))),
@@ -62,9 +76,16 @@ public record CrashCampaign(CrashHistory history, Exploration exploration, Strin
         return new CrashCampaign(history, exploration, root.toString());
     }
 
-    /** The states with findings of one kind, first ones first. */
+    /** The states the filesystem left intact with findings of one kind, first ones first. */
     public List<Exploration.Judged> failing(Function<StateVerdict, List<String>> findings) {
-        return exploration.states().stream().filter(judged -> !findings.apply(judged.verdict()).isEmpty()).toList();
+        return exploration.states().stream().filter(judged -> !judged.damaged())
+                .filter(judged -> !findings.apply(judged.verdict()).isEmpty()).toList();
+    }
+
+    /** The states with findings of one kind that the filesystem's own checker found damaged. */
+    public List<Exploration.Judged> failingWhereDamaged(Function<StateVerdict, List<String>> findings) {
+        return exploration.states().stream().filter(Exploration.Judged::damaged)
+                .filter(judged -> !findings.apply(judged.verdict()).isEmpty()).toList();
     }
 
     /** The states that could not be checked. */

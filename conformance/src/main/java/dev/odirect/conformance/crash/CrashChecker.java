@@ -14,7 +14,9 @@ import java.util.Set;
  * Judges a crash state against the history, key by key. A key must hold what its last operation
  * acknowledged before the crash (an object's exact bytes, or nothing after a delete), unless an
  * operation on it was in flight or had failed: then it may also hold what that operation wrote,
- * or nothing after a delete, and anything else is a torn write.
+ * or nothing after a delete. An older acknowledged version coming back is a loss (or, after a
+ * delete, a resurrection) whatever is in flight; anything else beside an operation in flight is a
+ * torn write. (An empty file is never taken for an older version: a truncation in flight makes one.)
  */
 public final class CrashChecker {
     private CrashChecker() {
@@ -50,7 +52,15 @@ public final class CrashChecker {
             return;
         }
         String observed = found.map(bytes -> bytes.length + " bytes").orElse("no file");
-        if (!open.isEmpty()) {
+        boolean older = found.filter(bytes -> bytes.length > 0).map(bytes -> started.stream()
+                .filter(op -> op.acknowledgedBefore(point) && op.index() < last.map(CrashHistory.Op::index).orElse(-1))
+                .anyMatch(op -> holds(op, found))).orElse(false);
+        if (older && last.get().content().isEmpty()) {
+            resurrected.add(key + ": deleted by #" + last.get().index() + ", found again (" + observed + ")");
+        } else if (older) {
+            lost.add(key + " (acknowledged by #" + last.get().index() + "): an older acknowledged version came back ("
+                    + observed + " instead of " + last.get().content().get().length + ")");
+        } else if (!open.isEmpty()) {
             torn.add(key + ": " + observed + ", neither " + expected(last) + " nor what "
                     + open.stream().map(op -> "#" + op.index()).toList() + " wrote");
         } else if (last.isPresent() && last.get().content().isPresent()) {
@@ -58,8 +68,6 @@ public final class CrashChecker {
             lost.add(key + " (acknowledged by #" + last.get().index() + "): " + found
                     .flatMap(bytes -> Evidence.difference(acknowledged, bytes))
                     .orElse("missing (" + acknowledged.length + " bytes acknowledged)"));
-        } else if (last.isPresent() && found.isPresent() && wroteEarlier(started, found.get())) {
-            resurrected.add(key + ": deleted by #" + last.get().index() + ", found again (" + observed + ")");
         } else {
             unexpected.add(key + ": " + observed + ", expected " + expected(last));
         }
@@ -67,10 +75,6 @@ public final class CrashChecker {
 
     private static boolean holds(CrashHistory.Op op, Optional<byte[]> found) {
         return op.content().map(bytes -> found.isPresent() && Arrays.equals(bytes, found.get())).orElse(found.isEmpty());
-    }
-
-    private static boolean wroteEarlier(List<CrashHistory.Op> ops, byte[] found) {
-        return ops.stream().anyMatch(op -> op.content().map(bytes -> Arrays.equals(bytes, found)).orElse(false));
     }
 
     private static String expected(Optional<CrashHistory.Op> last) {

@@ -27,6 +27,9 @@ public interface CrashRecorder {
      */
     Exploration explore(CrashPoints points, StateCheck check, Progress progress);
 
+    /** Why the recorder itself failed (its log could not be written, its server broke), if it did. */
+    java.util.Optional<String> trouble();
+
     /** A new filesystem of the same kind on a device of its own whose faults the caller sets; the caller closes it. */
     FaultyFilesystem faultyFilesystem() throws java.io.IOException;
 

@@ -16,7 +16,11 @@ public final class CrashRecorders {
 
     private static final Map<String, CrashRecorder> RECORDERS = new ConcurrentHashMap<>();
     private static final Map<String, CrashCampaign> CAMPAIGNS = new ConcurrentHashMap<>();
-    private static final Map<String, String> FAILURES = new ConcurrentHashMap<>();
+    private static final Map<String, Failure> FAILURES = new ConcurrentHashMap<>();
+
+    /** Why a campaign could not be run: the store's fault (its rules fail) or the environment's (they are not run). */
+    public record Failure(String why, boolean storesFault) {
+    }
     private static final AtomicInteger NEXT = new AtomicInteger();
 
     private CrashRecorders() {
@@ -35,11 +39,11 @@ public final class CrashRecorders {
     }
 
     /** Why the campaign on this recorder could not be run, if it could not. */
-    static Optional<String> failure(String id) {
+    static Optional<Failure> failure(String id) {
         return Optional.ofNullable(FAILURES.get(id));
     }
 
-    static void failed(String id, String why) {
+    static void failed(String id, Failure why) {
         FAILURES.put(id, why);
     }
 

@@ -12,8 +12,12 @@ import java.util.List;
 public record Exploration(List<Judged> states, List<String> unmountable, List<String> fsckProblems,
                           long millis, String log, String device) {
 
-    /** A state and its verdict. */
-    public record Judged(CrashState state, StateVerdict verdict) {
+    /**
+     * A state and its verdict.
+     *
+     * @param damaged the filesystem's own checker found the state damaged: its findings are the filesystem's, not the store's
+     */
+    public record Judged(CrashState state, StateVerdict verdict, boolean damaged) {
     }
 
     public int explored() {

@@ -14,8 +14,15 @@ public interface FaultyFilesystem extends AutoCloseable {
 
     Path mountPoint();
 
-    /** Writes back and flushes everything so far, then fails the next request of that kind with EIO. */
-    void failNext(Fault fault) throws IOException;
+    /**
+     * Writes back and flushes everything so far, then fails every request of that kind with EIO
+     * until {@link #heal()}, as a device that died does: a retry cannot succeed, and a background
+     * write of the filesystem cannot use up the fault before the store's own I/O meets it.
+     */
+    void failFromNow(Fault fault) throws IOException;
+
+    /** The device answers again. */
+    void heal();
 
     /** How many injected errors the device has answered. */
     int fired();

@@ -33,6 +33,16 @@ final class CrashStateRules {
         if (!failing.isEmpty()) {
             throw ctx.failure(campaign.evidence(failing.get(0), findings));
         }
+        List<Exploration.Judged> damaged = campaign.failingWhereDamaged(findings);
+        if (!damaged.isEmpty()) {
+            throw new RuleNotRun(damaged.size() + " crash states with findings were damaged by the filesystem itself "
+                    + "(its checker complained), so they say nothing about the store; the first: " + damaged.get(0).state());
+        }
+        Exploration explored = campaign.exploration();
+        if (explored.unmountable().size() > explored.explored()) {
+            throw new RuleNotRun("most crash states could not be mounted (" + explored.unmountable().size() + " of "
+                    + (explored.unmountable().size() + explored.explored()) + "), the first: " + explored.unmountable().get(0));
+        }
         List<Exploration.Judged> unchecked = campaign.unchecked();
         if (campaign.exploration().explored() == 0 || !unchecked.isEmpty()) {
             throw new RuleNotRun(campaign.exploration().explored() == 0 ? "no crash state could be made"

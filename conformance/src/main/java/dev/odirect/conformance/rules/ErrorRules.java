@@ -44,12 +44,13 @@ class ErrorRules {
                 try (FaultyFilesystem faulty = recorder.faultyFilesystem()) {
                     ctx.freshRootIn(faulty.mountPoint());
                     Writes.putAndVerify(ctx, "before", ChunkList.Bytes.of(1, 8192));
-                    faulty.failNext(fault);
-                    String what = (stream ? "a stream" : "a put") + " during which the device answered its next "
+                    faulty.failFromNow(fault);
+                    String what = (stream ? "a stream" : "a put") + " during which the device answered every "
                             + fault.name().toLowerCase() + " with EIO";
                     ChunkList input = new ChunkList(List.of(Fill.MIB, 1000), 7);
                     List<DeviceErrors.Answer> answers = stream ? DeviceErrors.stream(ctx, "faulted", input)
                             : DeviceErrors.put(ctx, "faulted", input.bytes());
+                    faulty.heal();
                     if (faulty.fired() > 0) {
                         fired++;
                         DeviceErrors.acknowledgedAfterError(answers).ifPresent(ok -> acknowledged.add(what + ": " + ok));

@@ -12,7 +12,7 @@ import java.util.Random;
  * Chooses the crash states, as CrashMonkey does: a crash loses what the device had not flushed.
  * Right after every acknowledgement with every unflushed write lost; at every flush inside an
  * operation's window; just before it with a seeded half of the unflushed writes; with a write torn
- * at sector granularity; and seeded random states between the first and the last mark. States
+ * at the device's sector granularity; and seeded random states between the first and the last mark. States
  * that would be the same device at the same point of the history are made once.
  */
 public final class CrashStatePlanner {
@@ -20,15 +20,18 @@ public final class CrashStatePlanner {
     private final CrashPoints points;
     private final Random random;
     private final Map<String, StatePlan> plans = new LinkedHashMap<>();
+    /** 512-byte sectors per sector of the device: a device never tears inside one of its sectors. */
+    private final int perDeviceSector;
 
-    private CrashStatePlanner(List<BlockLog.Entry> entries, CrashPoints points) {
+    private CrashStatePlanner(List<BlockLog.Entry> entries, CrashPoints points, int deviceSector) {
         this.entries = entries;
         this.points = points;
         this.random = new Random(points.seed());
+        this.perDeviceSector = Math.max(1, deviceSector / SectorMap.SECTOR);
     }
 
-    public static List<StatePlan> plan(List<BlockLog.Entry> entries, CrashPoints points) {
-        return new CrashStatePlanner(entries, points).all();
+    public static List<StatePlan> plan(List<BlockLog.Entry> entries, CrashPoints points, int deviceSector) {
+        return new CrashStatePlanner(entries, points, deviceSector).all();
     }
 
     private List<StatePlan> all() {
@@ -63,10 +66,12 @@ public final class CrashStatePlanner {
         int torn = candidates.get(random.nextInt(candidates.size()));
         BitSet kept = new BitSet();
         int sectors = sectorsOf(torn);
-        while (kept.isEmpty() || kept.cardinality() == sectors) {
+        while (kept.isEmpty() || kept.cardinality() == sectors * perDeviceSector) {
             kept.clear();
             for (int s = 0; s < sectors; s++) {
-                kept.set(s, random.nextBoolean());
+                if (random.nextBoolean()) {
+                    kept.set(s * perDeviceSector, (s + 1) * perDeviceSector);
+                }
             }
         }
         List<Integer> others = half(pending(end).stream().filter(seq -> seq != torn).toList());
@@ -136,7 +141,8 @@ public final class CrashStatePlanner {
         return points.from();
     }
 
+    /** How many sectors of the device the write covers. */
     private int sectorsOf(int seq) {
-        return entries.get(seq).length() / SectorMap.SECTOR;
+        return entries.get(seq).length() / (SectorMap.SECTOR * perDeviceSector);
     }
 }

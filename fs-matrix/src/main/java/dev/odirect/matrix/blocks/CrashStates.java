@@ -11,11 +11,12 @@ public final class CrashStates {
     private final SectorMap base;
     private final List<StatePlan> plans;
 
-    public CrashStates(BlockLog log, long size, CrashPoints points) {
+    /** {@code deviceSector}: the logical sector size of the loop device, the unit a write can be torn in. */
+    public CrashStates(BlockLog log, long size, CrashPoints points, int deviceSector) {
         this.log = log;
         this.entries = log.entries();
         this.from = points.from();
-        this.plans = CrashStatePlanner.plan(entries, points);
+        this.plans = CrashStatePlanner.plan(entries, points, deviceSector);
         this.base = new SectorMap(size);
         for (int seq = 0; seq < from; seq++) {
             StatePlan.applyIfData(base, entries.get(seq));

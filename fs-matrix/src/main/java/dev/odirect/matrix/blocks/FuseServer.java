@@ -80,22 +80,60 @@ public final class FuseServer implements AutoCloseable {
         return mountPoint;
     }
 
-    /** Detaches the mount; the server ends when the kernel closes the connection. */
+    /** What went wrong in serving, if anything did: the devices' answers since then cannot be trusted. */
+    public java.util.Optional<IOException> failure() {
+        return java.util.Optional.ofNullable(failure);
+    }
+
+    /**
+     * Detaches the mount; the server ends when the kernel closes the connection, or when it is
+     * aborted because something (a loop device) still held a file. The descriptor is closed only
+     * after the server thread ended, so it never reads from a descriptor number reused meanwhile.
+     */
     @Override
     public void close() throws IOException {
+        String connection = Long.toString(connection());
         int result = FuseCalls.LIBC.umount2(mountPoint.toString(), FuseCalls.MNT_DETACH);
         String why = result == 0 ? "" : FuseCalls.lastError();
-        try {
-            loop.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        join(10_000);
+        if (loop.isAlive()) {
+            abort(connection);
+            join(10_000);
         }
-        FuseCalls.LIBC.close(fd);
+        if (!loop.isAlive()) {
+            FuseCalls.LIBC.close(fd);
+        }
         if (result != 0) {
             throw new IOException("cannot unmount the block recorder at " + mountPoint + ": " + why);
         }
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    private void join(long millis) {
+        try {
+            loop.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Aborts the connection through fusectl (mounted for it if nobody has): pending requests end with ENOTCONN. */
+    private static void abort(String connection) throws IOException {
+        Path connections = Path.of("/sys/fs/fuse/connections");
+        if (!java.nio.file.Files.exists(connections.resolve(connection))) {
+            FuseCalls.LIBC.mount("fusectl", connections.toString(), "fusectl", 0, "");
+        }
+        java.nio.file.Files.writeString(connections.resolve(connection).resolve("abort"), "1");
+    }
+
+    /** The kernel's number for this FUSE connection (the mount's device number), for aborting it. */
+    private long connection() {
+        try {
+            return ((Number) java.nio.file.Files.getAttribute(mountPoint, "unix:dev")).longValue();
+        } catch (IOException | UnsupportedOperationException unknown) {
+            return -1;
         }
     }
 
@@ -124,7 +162,7 @@ public final class FuseServer implements AutoCloseable {
                 error = handle(request, in, out);
             } catch (DeviceFaults.InjectedError injected) {
                 error = -Fuse.EIO;
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | Error e) {
                 failure = failure == null ? new IOException("serving " + request + ": " + e.getMessage(), e) : failure;
                 error = -Fuse.EIO;
                 out.position(Fuse.OUT_HEADER);

@@ -10,6 +10,9 @@ import java.nio.ByteBuffer;
  * without keeping anything.
  */
 public final class RecordingDisk implements BlockDevice {
+    /** A log entry's length is an int: a discard of a whole large device is logged in pieces. */
+    private static final long MAX_DISCARD = 1L << 30;
+
     private final BlockLog log;
     private final SectorMap sectors;
     private volatile DeviceFaults faults = DeviceFaults.NONE;
@@ -50,7 +53,7 @@ public final class RecordingDisk implements BlockDevice {
 
     @Override
     public synchronized void write(long offset, ByteBuffer from) throws IOException {
-        if (faults.failWrite() > 0 && ++writes == faults.failWrite()) {
+        if (faults.failWrite() > 0 && ++writes >= faults.failWrite()) {
             fired++;
             throw new DeviceFaults.InjectedError("write " + writes + " after the faults were armed");
         }
@@ -60,7 +63,7 @@ public final class RecordingDisk implements BlockDevice {
 
     @Override
     public synchronized void flush() throws IOException {
-        if (faults.failFlush() > 0 && ++flushes == faults.failFlush()) {
+        if (faults.failFlush() > 0 && ++flushes >= faults.failFlush()) {
             fired++;
             throw new DeviceFaults.InjectedError("flush " + flushes + " after the faults were armed");
         }
@@ -69,10 +72,9 @@ public final class RecordingDisk implements BlockDevice {
 
     @Override
     public synchronized void discard(long offset, long length) throws IOException {
-        long start = Sectors.alignUp(offset);
         long end = Sectors.alignDown(offset + length);
-        if (end > start) {
-            sectors.apply(log.discard(start, end - start));
+        for (long start = Sectors.alignUp(offset); start < end; start += MAX_DISCARD) {
+            sectors.apply(log.discard(start, Math.min(MAX_DISCARD, end - start)));
         }
     }
 }

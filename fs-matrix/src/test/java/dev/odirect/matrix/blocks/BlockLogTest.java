@@ -65,7 +65,7 @@ class BlockLogTest {
             int to = log.mark("workload ends").seq();
             CrashPoints points = new CrashPoints(from, to, List.of(answered), List.of(new CrashPoints.Window(invoked, answered)),
                     1, 0);
-            CrashStates states = new CrashStates(log, SIZE, points);
+            CrashStates states = new CrashStates(log, SIZE, points, 512);
             StatePlan afterAck = states.plans().stream().filter(plan -> plan.kind().equals("after an acknowledgement"))
                     .findFirst().orElseThrow();
             assertEquals(answered + 1, afterAck.point());
@@ -89,7 +89,7 @@ class BlockLogTest {
             disk.write(0, filled(4096, 1));
             disk.flush();
             int answered = log.mark("answer 0 ok").seq();
-            CrashStates states = new CrashStates(log, SIZE, new CrashPoints(from, answered + 1, List.of(answered), List.of(), 1, 0));
+            CrashStates states = new CrashStates(log, SIZE, new CrashPoints(from, answered + 1, List.of(answered), List.of(), 1, 0), 512);
             assertArrayEquals(new byte[4096], read(states.device(states.plans().get(0)), 0, 4096));
         }
     }
