@@ -1,5 +1,6 @@
 package dev.odirect.cli;
 
+import dev.odirect.conformance.run.ExitStatus;
 import dev.odirect.matrix.StateReplay;
 import dev.odirect.matrix.blocks.BlockLog;
 import dev.odirect.matrix.blocks.DmLogWrites;
@@ -47,7 +48,7 @@ final class CrashStateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!Files.isRegularFile(log)) {
             System.err.println("odirect crash-state: no block log at " + log + " (a failing cell keeps CELL.blocks in its results)");
-            return 2;
+            return ExitStatus.ERROR;
         }
         if (export != null) {
             try (BlockLog opened = BlockLog.open(log)) {
@@ -58,7 +59,7 @@ final class CrashStateCommand implements Callable<Integer> {
         }
         if (state == null) {
             System.err.println("odirect crash-state: name the state with --state (or export with --dm-log-writes FILE)");
-            return 2;
+            return ExitStatus.ERROR;
         }
         String mountOptions = fs.equals("xfs") ? (options.isEmpty() ? "nouuid" : options + ",nouuid") : options;
         try (StateReplay replay = StateReplay.mount(log, state, new StateReplay.Where(fs, sector, size, mountOptions, mount))) {
