@@ -19,6 +19,8 @@ final class Fuse {
     static final int FSYNC = 20;
     static final int FLUSH = 25;
     static final int INIT = 26;
+    static final int OPENDIR = 27;
+    static final int READDIR = 28;
     static final int RELEASEDIR = 29;
     static final int INTERRUPT = 36;
     static final int BATCH_FORGET = 42;
@@ -86,10 +88,34 @@ final class Fuse {
         return 0;
     }
 
+    static int opendirReply(ByteBuffer out) {
+        out.putLong(0).putInt(0).putInt(0);
+        return 0;
+    }
+
     static int statfsReply(ByteBuffer out) {
         out.putLong(0).putLong(0).putLong(0).putLong(0).putLong(0).putInt(PAGE).putInt(255).putInt(PAGE).putInt(0);
         for (int i = 0; i < 6; i++) {
             out.putInt(0);
+        }
+        return 0;
+    }
+
+    /**
+     * The directory's entries from the {@code from}-th on, as many whole {@code fuse_dirent}s as fit in
+     * {@code size} bytes: inode, the next entry's offset, name length, type, the name padded to 8 bytes.
+     */
+    static int readdirReply(ByteBuffer out, java.util.List<java.util.Map.Entry<String, Long>> entries, long from, int size) {
+        int start = out.position();
+        for (int i = (int) from; i < entries.size(); i++) {
+            byte[] name = entries.get(i).getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            int length = (24 + name.length + 7) & ~7;
+            if (out.position() - start + length > size) {
+                break;
+            }
+            int type = entries.get(i).getValue() == 1 || i < 2 ? 4 : 8;
+            out.putLong(entries.get(i).getValue()).putLong(i + 1).putInt(name.length).putInt(type).put(name);
+            out.position(out.position() + (length - 24 - name.length));
         }
         return 0;
     }

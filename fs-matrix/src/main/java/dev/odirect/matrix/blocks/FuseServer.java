@@ -194,10 +194,21 @@ public final class FuseServer implements AutoCloseable {
                     : byId.containsKey(request.nodeId()) ? Fuse.openReply(out, request.nodeId()) : -Fuse.ENOENT;
             case Fuse.READ, Fuse.WRITE, Fuse.FSYNC, Fuse.FALLOCATE -> onDevice(request, in, body, out);
             case Fuse.STATFS -> Fuse.statfsReply(out);
+            case Fuse.OPENDIR -> Fuse.opendirReply(out);
+            case Fuse.READDIR -> Fuse.readdirReply(out, listing(), in.getLong(body + 8), in.getInt(body + 16));
             case Fuse.FLUSH, Fuse.RELEASE, Fuse.RELEASEDIR -> 0;
             case Fuse.FORGET, Fuse.BATCH_FORGET, Fuse.INTERRUPT -> Fuse.NO_REPLY;
             default -> -Fuse.ENOSYS;
         };
+    }
+
+    /** ".", ".." and the files served, with their node ids. */
+    private java.util.List<Map.Entry<String, Long>> listing() {
+        java.util.List<Map.Entry<String, Long>> entries = new java.util.ArrayList<>(
+                java.util.List.of(Map.entry(".", ROOT), Map.entry("..", ROOT)));
+        byName.values().stream().sorted(java.util.Comparator.comparingLong(Node::id))
+                .forEach(node -> entries.add(Map.entry(node.name(), node.id())));
+        return entries;
     }
 
     private int lookup(String name, ByteBuffer out) {
