@@ -1,9 +1,11 @@
 package dev.odirect.store;
 
 import java.nio.ByteBuffer;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -14,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The asynchronous face of a {@link DirectStore}: each call returns at once and its blocking I/O
  * runs on this façade's own bounded pool (the Java analogue of tokio's {@code spawn_blocking}),
  * never on the common pool. When the queue is full a call fails with
- * {@link RejectedExecutionException} instead of blocking its caller.
+ * {@link RejectedExecutionException} instead of blocking its caller; a writer whose call is
+ * refused fails for good (see {@link AsyncObjectWriter}).
  */
 public final class AsyncDirectStore implements AutoCloseable {
     /** A blocking store call. */
@@ -25,6 +28,7 @@ public final class AsyncDirectStore implements AutoCloseable {
 
     private final DirectStore store;
     private final ExecutorService executor;
+    private final Set<AsyncObjectWriter> writers = ConcurrentHashMap.newKeySet();
 
     public AsyncDirectStore(DirectStore store, int threads, int queueCapacity) {
         this.store = store;
@@ -62,20 +66,32 @@ public final class AsyncDirectStore implements AutoCloseable {
     }
 
     public CompletableFuture<AsyncObjectWriter> openWriter(String key) {
-        return submit(() -> new AsyncObjectWriter(store.openWriter(key), this));
+        return submit(() -> {
+            AsyncObjectWriter writer = new AsyncObjectWriter(store.openWriter(key), this);
+            writers.add(writer);
+            return writer;
+        });
     }
 
     public DirectStore store() {
         return store;
     }
 
-    /** Finishes queued calls, then stops the pool. */
+    /**
+     * Finishes queued calls, then stops the pool and aborts every writer that was neither
+     * finished nor aborted: nothing a caller left open is acknowledged or left behind.
+     */
     @Override
     public void close() throws InterruptedException {
         executor.shutdown();
         if (!executor.awaitTermination(1, TimeUnit.MINUTES)) {
             executor.shutdownNow();
+            executor.awaitTermination(1, TimeUnit.MINUTES);
         }
+        for (AsyncObjectWriter writer : writers) {
+            writer.abandon();
+        }
+        writers.clear();
     }
 
     <T> CompletableFuture<T> submit(IoCall<T> call) {
@@ -86,12 +102,15 @@ public final class AsyncDirectStore implements AutoCloseable {
         }
     }
 
-    /** Runs after {@code previous} settles, whatever its outcome; keeps one writer's calls in order. */
-    <T> CompletableFuture<T> after(CompletableFuture<?> previous, IoCall<T> call) {
-        return previous.handle((ignored, error) -> null).thenApplyAsync(ignored -> run(call), executor);
+    ExecutorService executor() {
+        return executor;
     }
 
-    private static <T> T run(IoCall<T> call) {
+    void forget(AsyncObjectWriter writer) {
+        writers.remove(writer);
+    }
+
+    static <T> T run(IoCall<T> call) {
         try {
             return call.call();
         } catch (RuntimeException e) {

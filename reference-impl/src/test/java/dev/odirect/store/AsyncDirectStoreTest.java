@@ -2,18 +2,25 @@ package dev.odirect.store;
 
 import static dev.odirect.store.testing.FileAssertions.assertFileHolds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.odirect.store.testing.FileAssertions;
 import dev.odirect.store.testing.TestData;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +62,59 @@ class AsyncDirectStoreTest {
             ExecutionException late = assertThrows(ExecutionException.class,
                     () -> writer.writeChunk(ByteBuffer.allocate(1)).get());
             assertInstanceOf(IllegalStateException.class, late.getCause());
+        }
+    }
+
+    @Test
+    void aChunkThePoolRefusesFailsTheFinishAndLeavesNothing() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (AsyncDirectStore async = new AsyncDirectStore(DirectStores.open(URI.create("direct://" + root)), 1, 1)) {
+            AsyncObjectWriter writer = async.openWriter("k").get();
+            CompletableFuture<Boolean> busy = async.submit(() -> release.await(1, TimeUnit.MINUTES));
+            CompletableFuture<Object> queuedBehind = async.submit(() -> null);
+            CompletableFuture<Void> refused = writer.writeChunk(ByteBuffer.wrap("AAAA".getBytes(StandardCharsets.US_ASCII)));
+            release.countDown();
+            busy.get();
+            queuedBehind.get();
+            CompletableFuture<Void> later = writer.writeChunk(ByteBuffer.wrap("BBBB".getBytes(StandardCharsets.US_ASCII)));
+            CompletableFuture<WriteResult> finish = writer.finish();
+
+            assertInstanceOf(RejectedExecutionException.class, assertThrows(ExecutionException.class, refused::get).getCause());
+            assertThrows(ExecutionException.class, later::get);
+            assertThrows(ExecutionException.class, finish::get);
+            writer.abort().get();
+        }
+        assertFalse(Files.exists(root.resolve("k")), "no object after a lost chunk");
+        assertEquals(List.of(), FileAssertions.entriesOf(root));
+    }
+
+    @Test
+    void closingTheFacadeAbortsWritersLeftOpen() throws Exception {
+        try (AsyncDirectStore async = AsyncDirectStore.of(DirectStores.open(URI.create("direct://" + root)))) {
+            AsyncObjectWriter writer = async.openWriter("k").get();
+            writer.writeChunk(ByteBuffer.wrap(TestData.bytes(10_000, 3))).get();
+        }
+        assertEquals(List.of(), FileAssertions.entriesOf(root));
+    }
+
+    @Test
+    void aProducerFasterThanTheDiskWaitsInsteadOfQueueingWithoutBound() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (AsyncDirectStore async = new AsyncDirectStore(DirectStores.open(URI.create("direct://" + root)), 1, 64)) {
+            AsyncObjectWriter writer = async.openWriter("k").get();
+            async.submit(() -> release.await(1, TimeUnit.MINUTES));
+            Thread producer = new Thread(() -> {
+                for (int i = 0; i <= AsyncObjectWriter.MAX_QUEUED_CALLS; i++) {
+                    writer.writeChunk(ByteBuffer.allocate(1));
+                }
+            });
+            producer.start();
+            producer.join(2_000);
+            assertTrue(producer.isAlive(), "the producer must wait once " + AsyncObjectWriter.MAX_QUEUED_CALLS
+                    + " calls are queued");
+            release.countDown();
+            producer.join();
+            assertEquals(AsyncObjectWriter.MAX_QUEUED_CALLS + 1L, writer.finish().get().size());
         }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** Checks files on disk through a fresh descriptor, never through the store. */
@@ -32,6 +33,13 @@ public final class FileAssertions {
         try (Stream<Path> files = Files.walk(dir)) {
             files.filter(p -> p.getFileName().toString().startsWith(".odirect-tmp-"))
                     .findFirst().ifPresent(p -> fail("temporary file left behind: " + p));
+        }
+    }
+
+    /** Every file and directory under {@code dir}, relative to it, sorted. */
+    public static List<String> entriesOf(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.walk(dir)) {
+            return entries.filter(p -> !p.equals(dir)).map(p -> dir.relativize(p).toString()).sorted().toList();
         }
     }
 
