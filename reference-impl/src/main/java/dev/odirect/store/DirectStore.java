@@ -7,8 +7,10 @@ import dev.odirect.store.io.Directory;
 import dev.odirect.store.io.DirectoryEntry;
 import dev.odirect.store.io.FileOpener;
 import dev.odirect.store.io.ObjectReader;
+import dev.odirect.store.io.ObjectSink;
 import dev.odirect.store.io.OpenedFile;
 import dev.odirect.store.io.StoreRoot;
+import dev.odirect.store.io.WriteResources;
 import dev.odirect.store.posix.Syscalls;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -28,18 +30,19 @@ public final class DirectStore implements AutoCloseable {
     private final Syscalls sys = new Syscalls(counters);
     private final FileOpener opener;
     private final ObjectReader reader;
+    private final WriteResources resources = new WriteResources();
 
     DirectStore(Path root, StoreConfig config) throws StoreIOException {
         this.root = StoreRoot.open(sys, root);
         this.config = config;
         this.opener = new FileOpener(sys, config, counters);
-        this.reader = new ObjectReader(sys, opener, config, counters);
+        this.reader = new ObjectReader(sys, opener, config, counters, resources.pool());
     }
 
     /** Writes a whole object: the bytes from the buffer's position to its limit. */
     public WriteResult put(String key, ByteBuffer data) throws StoreIOException {
         long start = System.nanoTime();
-        try (ObjectWriter writer = openWriter(key)) {
+        try (ObjectWriter writer = newWriter(key, data.remaining())) {
             writer.writeChunk(data);
             return writer.finish();
         } finally {
@@ -49,7 +52,7 @@ public final class DirectStore implements AutoCloseable {
 
     /** Starts a streaming writer; the key is checked before anything is created. */
     public ObjectWriter openWriter(String key) throws StoreIOException {
-        return new ObjectWriter(sys, counters, config, root, ObjectKey.of(key));
+        return newWriter(key, ObjectSink.Shape.UNKNOWN_SIZE);
     }
 
     /** The whole object, in a heap buffer positioned at 0. */
@@ -115,10 +118,15 @@ public final class DirectStore implements AutoCloseable {
         return counters;
     }
 
-    /** Releases the root's descriptor; a call made after this is an {@link IllegalStateException}. */
+    /** Releases the root's descriptor and the writers' threads; a call made after this is an {@link IllegalStateException}. */
     @Override
     public void close() {
         root.close();
+        resources.close();
+    }
+
+    private ObjectWriter newWriter(String key, long expectedSize) throws StoreIOException {
+        return new ObjectWriter(sys, counters, config, resources, root, ObjectKey.of(key), expectedSize);
     }
 
     private ByteBuffer read(ObjectKey key, long offset, long length) throws StoreIOException {

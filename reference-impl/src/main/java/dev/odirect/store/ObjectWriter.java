@@ -12,6 +12,7 @@ import dev.odirect.store.io.FileOpener;
 import dev.odirect.store.io.ObjectSink;
 import dev.odirect.store.io.OpenedFile;
 import dev.odirect.store.io.StoreRoot;
+import dev.odirect.store.io.WriteResources;
 import dev.odirect.store.posix.Syscalls;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -39,14 +40,18 @@ public final class ObjectWriter implements AutoCloseable {
     private final Directory directory;
     private final ObjectSink sink;
     private final StoreConfig config;
+    private final WriteResources resources;
+    private final long expectedSize;
     private State state = State.OPEN;
     private Throwable failure;
 
-    ObjectWriter(Syscalls sys, StoreCounters counters, StoreConfig config, StoreRoot root, ObjectKey key)
-            throws StoreIOException {
+    ObjectWriter(Syscalls sys, StoreCounters counters, StoreConfig config, WriteResources resources, StoreRoot root,
+                 ObjectKey key, long expectedSize) throws StoreIOException {
         this.sys = sys;
         this.counters = counters;
         this.config = config;
+        this.resources = resources;
+        this.expectedSize = expectedSize;
         this.key = key;
         this.target = key.resolveUnder(root.path());
         this.directory = root.makeParentsOf(key);
@@ -67,7 +72,8 @@ public final class ObjectWriter implements AutoCloseable {
         try {
             file = new FileOpener(sys, config, counters)
                     .open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC);
-            return new ObjectSink(sys, counters, file, config.tail(), config.bufferSize());
+            return new ObjectSink(sys, counters, file, config.tail(), resources,
+                    new ObjectSink.Shape(config.bufferSize(), config.writesInFlight(), expectedSize));
         } catch (StoreIOException | RuntimeException | OutOfMemoryError failed) {
             if (file != null) {
                 sys.closeQuietlyAfterFailure(file.fd());

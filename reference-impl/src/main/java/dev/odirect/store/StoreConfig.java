@@ -7,9 +7,13 @@ package dev.odirect.store;
  * @param bufferSize  bytes gathered before one large aligned write (rounded up to the alignment)
  * @param tail        how the unaligned last bytes are written
  * @param fallback    what to do where O_DIRECT is refused
+ * @param writesInFlight buffer writes of one stream that may run while its next buffer fills (0: none)
  */
-public record StoreConfig(IoMode mode, int bufferSize, TailStrategy tail, FallbackPolicy fallback) {
+public record StoreConfig(IoMode mode, int bufferSize, TailStrategy tail, FallbackPolicy fallback, int writesInFlight) {
     public static final int DEFAULT_BUFFER_SIZE = 1 << 20;
+    public static final int DEFAULT_WRITES_IN_FLIGHT = 3;
+    /** Each write in flight holds a buffer: a stream holds one more than this many. */
+    public static final int MAX_WRITES_IN_FLIGHT = 16;
     /** Keeps one aligned buffer per writer within reason; larger I/Os gain nothing measurable here. */
     public static final int MAX_BUFFER_SIZE = 256 << 20;
 
@@ -21,25 +25,34 @@ public record StoreConfig(IoMode mode, int bufferSize, TailStrategy tail, Fallba
             throw new IllegalArgumentException("buffer size must be between " + DioAlignment.DEFAULT_ALIGNMENT
                     + " and " + MAX_BUFFER_SIZE + " bytes, was " + bufferSize);
         }
+        if (writesInFlight < 0 || writesInFlight > MAX_WRITES_IN_FLIGHT) {
+            throw new IllegalArgumentException("writes in flight must be between 0 and " + MAX_WRITES_IN_FLIGHT
+                    + ", was " + writesInFlight);
+        }
     }
 
     public static StoreConfig defaults() {
-        return new StoreConfig(IoMode.DIRECT, DEFAULT_BUFFER_SIZE, TailStrategy.CLEAR_DIRECT, FallbackPolicy.BUFFERED);
+        return new StoreConfig(IoMode.DIRECT, DEFAULT_BUFFER_SIZE, TailStrategy.CLEAR_DIRECT, FallbackPolicy.BUFFERED,
+                DEFAULT_WRITES_IN_FLIGHT);
     }
 
     public StoreConfig withMode(IoMode newMode) {
-        return new StoreConfig(newMode, bufferSize, tail, fallback);
+        return new StoreConfig(newMode, bufferSize, tail, fallback, writesInFlight);
     }
 
     public StoreConfig withBufferSize(int newBufferSize) {
-        return new StoreConfig(mode, newBufferSize, tail, fallback);
+        return new StoreConfig(mode, newBufferSize, tail, fallback, writesInFlight);
     }
 
     public StoreConfig withTail(TailStrategy newTail) {
-        return new StoreConfig(mode, bufferSize, newTail, fallback);
+        return new StoreConfig(mode, bufferSize, newTail, fallback, writesInFlight);
     }
 
     public StoreConfig withFallback(FallbackPolicy newFallback) {
-        return new StoreConfig(mode, bufferSize, tail, newFallback);
+        return new StoreConfig(mode, bufferSize, tail, newFallback, writesInFlight);
+    }
+
+    public StoreConfig withWritesInFlight(int newWritesInFlight) {
+        return new StoreConfig(mode, bufferSize, tail, fallback, newWritesInFlight);
     }
 }

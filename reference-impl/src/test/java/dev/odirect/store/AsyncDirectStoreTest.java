@@ -67,10 +67,15 @@ class AsyncDirectStoreTest {
 
     @Test
     void aChunkThePoolRefusesFailsTheFinishAndLeavesNothing() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         try (AsyncDirectStore async = new AsyncDirectStore(DirectStores.open(URI.create("direct://" + root)), 1, 1)) {
             AsyncObjectWriter writer = async.openWriter("k").get();
-            CompletableFuture<Boolean> busy = async.submit(() -> release.await(1, TimeUnit.MINUTES));
+            CompletableFuture<Boolean> busy = async.submit(() -> {
+                started.countDown();
+                return release.await(1, TimeUnit.MINUTES);
+            });
+            started.await();
             CompletableFuture<Object> queuedBehind = async.submit(() -> null);
             CompletableFuture<Void> refused = writer.writeChunk(ByteBuffer.wrap("AAAA".getBytes(StandardCharsets.US_ASCII)));
             release.countDown();
