@@ -30,6 +30,7 @@ public final class ObjectSink {
     private final TailStrategy tailStrategy;
     private final BufferPool pool;
     private final WritePipeline pipeline;
+    private final Preallocation ahead;
     private final int align;
     private final int ioSize;
     private ByteBuffer buffer;
@@ -53,6 +54,7 @@ public final class ObjectSink {
         // A put's bytes fit one buffer: nothing to overlap with, so it is written where it is filled.
         int inFlight = ioSize < shape.bufferSize() ? 0 : shape.writesInFlight();
         this.pipeline = new WritePipeline(sys, file, resources, inFlight, length -> account(length, file.direct()));
+        this.ahead = inFlight == 0 ? null : new Preallocation(sys, file, (long) ioSize * (inFlight + 1));
         this.buffer = freshBuffer();
     }
 
@@ -72,6 +74,7 @@ public final class ObjectSink {
                 buffer = null;
                 long at = submitted;
                 submitted += full.limit();
+                allocateUpTo(submitted);
                 pipeline.write(full, at);
                 buffer = freshBuffer();
             }
@@ -95,6 +98,9 @@ public final class ObjectSink {
             }
         }
         buffer.clear();
+        if (ahead != null) {
+            ahead.trimTo(written);
+        }
         sys.fdatasync(file.fd(), file.path());
         return written;
     }
@@ -152,10 +158,17 @@ public final class ObjectSink {
     private void writeInPlace(ByteBuffer source) throws StoreIOException {
         int length = (int) AlignedBuffers.alignDown(source.remaining(), align);
         pipeline.awaitAll();
+        allocateUpTo(submitted + length);
         sys.pwriteFully(file.fd(), window(source, source.position(), length), submitted, file.path());
         submitted += length;
         account(length, true);
         source.position(source.position() + length);
+    }
+
+    private void allocateUpTo(long end) {
+        if (ahead != null) {
+            ahead.cover(end);
+        }
     }
 
     private void clearDirectThenWrite(int aligned, int tail) throws StoreIOException {

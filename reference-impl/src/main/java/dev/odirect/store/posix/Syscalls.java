@@ -119,6 +119,18 @@ public final class Syscalls {
         }
     }
 
+    /**
+     * Allocates {@code length} bytes from {@code offset} and extends the file over them (mode 0);
+     * the errno name when the filesystem refuses (ENOSPC, EOPNOTSUPP...), which callers treat as
+     * "not allocated ahead", never as a failed write.
+     */
+    public java.util.Optional<String> preallocate(int fd, long offset, long length) {
+        if (SpaceCalls.LIBC.fallocate(fd, 0, offset, length) < 0) {
+            return java.util.Optional.of(errnoName(SpaceCalls.errno()));
+        }
+        return java.util.Optional.empty();
+    }
+
     public int getFlags(int fd, Path path) throws StoreIOException {
         int flags = POSIX.fcntl(fd, Fcntl.F_GETFL);
         if (flags < 0) {
