@@ -30,6 +30,11 @@ final class AdapterCommand implements Callable<Integer> {
             description = "Bytes gathered per aligned write, e.g. 4096, 64k, 1m (default: ${DEFAULT-VALUE}).")
     int bufferSize;
 
+    @Option(names = "--writes-in-flight", defaultValue = "" + StoreConfig.DEFAULT_WRITES_IN_FLIGHT, paramLabel = "N",
+            description = "Buffer writes of one stream that run while the next buffer fills, 0 to "
+                    + StoreConfig.MAX_WRITES_IN_FLIGHT + " (default: ${DEFAULT-VALUE}).")
+    int writesInFlight;
+
     @Option(names = "--no-fallback",
             description = "Fail with EINVAL where the filesystem refuses O_DIRECT, instead of writing buffered.")
     boolean noFallback;
@@ -40,6 +45,7 @@ final class AdapterCommand implements Callable<Integer> {
                 .withMode(scheme == Scheme.direct ? IoMode.DIRECT : IoMode.BUFFERED)
                 .withTail(tail)
                 .withBufferSize(bufferSize)
+                .withWritesInFlight(writesInFlight)
                 .withFallback(noFallback ? FallbackPolicy.FAIL : FallbackPolicy.BUFFERED);
         // Answers own stdout; anything else that prints goes to stderr, where the protocol allows it.
         FileOutputStream answers = new FileOutputStream(FileDescriptor.out);
