@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code odirect check} as users run it, for the reference store in process, the reference store
  * behind {@code odirect adapter}, and the GNU dd adapter: every MUST rule passes on tmpfs, on xfs
  * with 4 KiB sectors (with a real crash hook, so DURABLE-1 runs) and on ext4, the rules that cannot
- * run there waived. And the gate's verdicts: what it did not prove is named, never passed.
+ * run there waived (see {@link #checkAll} for which store runs where).
+ * And the gate's verdicts: what it did not prove is named, never passed.
  */
 class CheckCommandIT {
     static final String JAR = System.getProperty("odirect.jar");
@@ -54,7 +55,7 @@ class CheckCommandIT {
             assumeTrue(Files.isDirectory(Path.of("/dev/shm")), "not run: no /dev/shm");
             Path dir = Files.createTempDirectory(Path.of("/dev/shm"), "odirect-it-");
             try {
-                checkAll(dir, List.of("--waive", "DURABLE-1,ERROR-1,ERROR-3"));
+                checkAll(filesystem, dir, List.of("--waive", "DURABLE-1,ERROR-1,ERROR-3"));
             } finally {
                 Commands.run("rm", "-rf", dir.toString());
             }
@@ -67,16 +68,22 @@ class CheckCommandIT {
         List<String> mkfs = type.equals("xfs") ? List.of("-q", "-f") : List.of("-q", "-F", "-b", "4096");
         try (LoopFilesystem fs = LoopFilesystem.create(type, sector, 320L << 20, mkfs, "")) {
             String mnt = fs.mountPoint().toString();
-            checkAll(fs.newDirectory("work"), List.of("--waive", "ERROR-1,ERROR-3", "--crash-cmd", "xfs_io -x -c shutdown " + mnt,
+            checkAll(filesystem, fs.newDirectory("work"), List.of("--waive", "ERROR-1,ERROR-3", "--crash-cmd", "xfs_io -x -c shutdown " + mnt,
                     "--recover-cmd", "umount " + mnt + " && mount " + fs.device() + " " + mnt));
         }
     }
 
-    private void checkAll(Path dir, List<String> options) throws Exception {
-        String self = "java -jar " + JAR + " adapter";
+    /**
+     * The in-process store on every filesystem; the stores behind an adapter, which start a process
+     * per session (a JVM's start is most of their time), where they differ most: the 4 KiB-sector
+     * xfs with a real crash, and tmpfs for the dd adapter, which has no O_DIRECT of its own there.
+     */
+    private void checkAll(String filesystem, Path dir, List<String> options) throws Exception {
         passes("store", dir, options, "--store", "direct:///");
-        passes("adapter", dir, options, "--adapter", self);
-        if (Commands.tool("python3").isPresent()) {
+        if (filesystem.equals("xfs-4k")) {
+            passes("adapter", dir, options, "--adapter", "java -jar " + JAR + " adapter");
+        }
+        if (!filesystem.equals("ext4") && Commands.tool("python3").isPresent()) {
             passes("dd", dir, options, "--adapter", "python3 " + DD_ADAPTER);
         }
     }
