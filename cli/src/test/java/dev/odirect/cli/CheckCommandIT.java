@@ -30,6 +30,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class CheckCommandIT {
     static final String JAR = System.getProperty("odirect.jar");
+    /** The launcher users run, which starts the adapter's JVM from a class-data archive. */
+    static final Path LAUNCHER = Path.of("..", "odirect").toAbsolutePath().normalize();
     static final Path DD_ADAPTER = Path.of("..", "examples", "dd-adapter", "dd_adapter.py").toAbsolutePath().normalize();
 
     @TempDir
@@ -81,7 +83,7 @@ class CheckCommandIT {
     private void checkAll(String filesystem, Path dir, List<String> options) throws Exception {
         passes("store", dir, options, "--store", "direct:///");
         if (filesystem.equals("xfs-4k")) {
-            passes("adapter", dir, options, "--adapter", "java -jar " + JAR + " adapter");
+            passes("adapter", dir, options, "--adapter", LAUNCHER + " adapter");
         }
         if (!filesystem.equals("ext4") && Commands.tool("python3").isPresent()) {
             passes("dd", dir, options, "--adapter", "python3 " + DD_ADAPTER);
