@@ -63,7 +63,7 @@ final class CheckCommand implements Callable<Integer> {
         report.results().stream().filter(r -> r.outcome() == RuleStatus.FAILED || r.outcome() == RuleStatus.WARNED)
                 .forEach(r -> System.out.println(System.lineSeparator() + r.message()));
         System.out.println("results: " + report.out().resolve("summary.json"));
-        Reports.generateAfterRun(report.out(), System.out);
+        Reports.generateAfterRun(report.out(), System.out, suite.noReport);
         System.out.println(report.verdict().closingLines());
         return report.exitStatus();
     }

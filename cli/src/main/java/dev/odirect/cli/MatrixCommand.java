@@ -93,7 +93,7 @@ final class MatrixCommand implements Callable<Integer> {
             MatrixReport report = resolved.isEmpty() ? NoCellFallback.run(options, NoCellFallback.whyNoCell(), System.out)
                     : resolved.get() == MatrixOptions.Mode.CONTAINERS ? containers(options, selected)
                     : new MatrixRunner(options, System.out).runOnHost(selected);
-            Reports.generateAfterRun(outDir, System.out);
+            Reports.generateAfterRun(outDir, System.out, suite.noReport);
             System.out.println(report.verdict().closingLines());
             return report.exitStatus();
         } catch (CheckSetupException setup) {

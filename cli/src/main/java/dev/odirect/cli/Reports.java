@@ -24,6 +24,15 @@ final class Reports {
 
     /** Like generate, but a missing Allure command line only costs the report, not the run. */
     static void generateAfterRun(Path out, PrintStream console) {
+        generateAfterRun(out, console, false);
+    }
+
+    /** After a check or matrix run: {@code --no-report} leaves the results for {@code odirect report}. */
+    static void generateAfterRun(Path out, PrintStream console, boolean skipped) {
+        if (skipped) {
+            console.println("report: not generated (--no-report); make it with: odirect report --out " + out);
+            return;
+        }
         try {
             generate(List.of(out), out, console);
         } catch (CheckSetupException | IOException missing) {

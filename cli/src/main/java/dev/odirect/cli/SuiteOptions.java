@@ -49,6 +49,10 @@ final class SuiteOptions {
                     + "without being kept in memory (default: ${DEFAULT-VALUE} bytes).")
     int adapterMaxLine;
 
+    @Option(names = "--no-report", description = "Write results (summary.json, junit/, allure-results/) but not the "
+            + "HTML report, which takes seconds; `odirect report` makes it later.")
+    boolean noReport;
+
     @Option(names = "--not-direct", description = "The adapter's store does not use O_DIRECT: DIRECT-1 and DIRECT-2 do not apply.")
     boolean notDirect;
 

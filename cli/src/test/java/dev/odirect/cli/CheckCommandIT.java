@@ -91,7 +91,8 @@ class CheckCommandIT {
     }
 
     private void passes(String name, Path dir, List<String> options, String... target) throws Exception {
-        List<String> arguments = new ArrayList<>(List.of("--dir", dir.toString(), "--seed", "3"));
+        // the report step is the same for every store; the quick checks below keep it
+        List<String> arguments = new ArrayList<>(List.of("--dir", dir.toString(), "--seed", "3", "--no-report"));
         arguments.addAll(List.of(target));
         arguments.addAll(options);
         Run run = check(name, arguments.toArray(String[]::new));

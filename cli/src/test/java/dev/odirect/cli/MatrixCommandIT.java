@@ -77,7 +77,7 @@ class MatrixCommandIT {
         Path out = Files.createTempDirectory("odirect-containers-");
         // without the ext4-full cell in the run, ERROR-1 cannot run in these cells
         Process matrix = new ProcessBuilder(JAVA, "-jar", JAR, "matrix", "--mode", "containers", "--cells",
-                "xfs-4k,tmpfs,overlay", "--waive", "ERROR-1", "--seed", "8", "--out", out.toString())
+                "xfs-4k,tmpfs,overlay", "--waive", "ERROR-1", "--seed", "8", "--no-report", "--out", out.toString())
                 .redirectErrorStream(true).start();
         String output = new String(matrix.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(matrix.waitFor(15, TimeUnit.MINUTES));
