@@ -7,7 +7,10 @@ import java.nio.ByteBuffer;
 public interface BlockDevice {
     long size();
 
-    /** Fills {@code into} (from its position to its limit) with the bytes at {@code offset}. */
+    /**
+     * Fills {@code into} (from its position to its limit) with the bytes at {@code offset}. A device
+     * that fills fewer answers a short read, as a network filesystem may: the reader gets what was filled.
+     */
     void read(long offset, ByteBuffer into) throws IOException;
 
     /** Writes the bytes of {@code from} (position to limit) at {@code offset}; done when it returns. */

@@ -256,7 +256,7 @@ public final class FuseServer implements AutoCloseable {
         int length = (int) Math.min(size, available);
         ByteBuffer into = out.slice(out.position(), length);
         node.device().read(offset, into);
-        out.position(out.position() + length);
+        out.position(out.position() + into.position());
         return 0;
     }
 
