@@ -9,6 +9,7 @@ package dev.odirect.store.posix;
 public final class LinuxFlags {
     public static final int O_RDONLY = 0;
     public static final int O_WRONLY = 1;
+    public static final int O_ACCMODE = 3;
     public static final int O_CREAT = 0100;
     public static final int O_EXCL = 0200;
     public static final int O_TRUNC = 01000;

@@ -54,7 +54,7 @@ class StatxTest {
 
     @Test
     void withoutStatxTheAlignmentIsTheDevicesBlockSizeOrTheDefault() {
-        DioAlignment alignment = new AlignmentProbe(withoutStatx()).probe(fd, file);
+        DioAlignment alignment = new AlignmentProbe(withoutStatx()).probe(fd);
         DeviceNumbers device = Syscalls.deviceOf(fd).orElseThrow();
         DioAlignment expected = AlignmentProbe.logicalBlockSize(device)
                 .map(size -> new DioAlignment(size, size, DioAlignment.Source.BLOCK_DEVICE))
