@@ -12,6 +12,7 @@ import dev.odirect.store.testing.TestData;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Level;
@@ -52,7 +53,7 @@ class DirectIoReportingTest {
         try (DirectStore store = DirectStores.open(URI.create("direct://" + root))) {
             WriteResult result = put(store, "k");
             boolean vouched = result.alignment().source() == DioAlignment.Source.STATX
-                    && !List.of("tmpfs", "ramfs").contains(java.nio.file.Files.getFileStore(root).type());
+                    && !List.of("tmpfs", "ramfs").contains(Files.getFileStore(root).type());
             assertEquals(vouched ? DirectIoVerdict.Kind.DIRECT : DirectIoVerdict.Kind.DIRECT_NOT_VERIFIED,
                     result.directIo().kind(), result.toString());
             StoreCounters.Snapshot counters = store.counters().snapshot();
