@@ -1,5 +1,6 @@
 package dev.odirect.store;
 
+import dev.odirect.store.posix.ArchitectureFlags;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -7,7 +8,8 @@ import java.nio.file.Path;
 
 /**
  * Opens stores from URIs as s3dlio does: {@code direct:///abs/root} writes with O_DIRECT,
- * {@code file:///abs/root} through the page cache.
+ * {@code file:///abs/root} through the page cache. An architecture whose O_DIRECT the store does
+ * not know is refused ({@link ArchitectureFlags}).
  */
 public final class DirectStores {
     private DirectStores() {
@@ -19,6 +21,8 @@ public final class DirectStores {
 
     /** The URI's scheme decides the {@link IoMode}; the rest of {@code config} applies as given. */
     public static DirectStore open(URI uri, StoreConfig config) {
+        // refused before any open: on an unknown architecture O_DIRECT would be a wrong flag
+        ArchitectureFlags.ofThisMachine();
         IoMode mode = modeOf(uri);
         if (uri.getAuthority() != null || uri.getPath() == null || !uri.getPath().startsWith("/")) {
             throw new IllegalArgumentException("store URI " + uri + " must name an absolute directory, e.g. "

@@ -114,7 +114,7 @@ public final class ObjectWriter implements AutoCloseable {
             counters.objectWritten();
             OpenedFile file = sink.file();
             return new WriteResult(key.value(), target, size, sink.bytesDirect(), sink.bytesBuffered(),
-                    file.alignment(), config.tail(), file.fallbackReason());
+                    file.alignment(), config.tail(), file.directIo());
         } catch (StoreIOException | RuntimeException e) {
             recordFailure(e);
             throw e;

@@ -5,10 +5,13 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What a store did, counted as it happens: bytes that went direct or through the page cache,
- * system calls, fsyncs, fallbacks from O_DIRECT to buffered I/O, and operation latencies. Thread-safe.
+ * system calls, fsyncs, fallbacks from O_DIRECT to buffered I/O, and operation latencies. Bytes
+ * written with O_DIRECT where direct I/O is not verified ({@link DirectIoVerdict.Kind#DIRECT_NOT_VERIFIED})
+ * are counted apart from those where it is; reads with O_DIRECT are counted direct either way. Thread-safe.
  */
 public final class StoreCounters {
     private final LongAdder bytesWrittenDirect = new LongAdder();
+    private final LongAdder bytesWrittenDirectNotVerified = new LongAdder();
     private final LongAdder bytesWrittenBuffered = new LongAdder();
     private final LongAdder bytesReadDirect = new LongAdder();
     private final LongAdder bytesReadBuffered = new LongAdder();
@@ -20,19 +23,24 @@ public final class StoreCounters {
     private final Latencies latencies = new Latencies();
 
     /** An immutable reading of the counters. */
-    public record Snapshot(long bytesWrittenDirect, long bytesWrittenBuffered, long bytesReadDirect,
-                           long bytesReadBuffered, long writeSyscalls, long readSyscalls, long fsyncs,
+    public record Snapshot(long bytesWrittenDirect, long bytesWrittenDirectNotVerified, long bytesWrittenBuffered,
+                           long bytesReadDirect, long bytesReadBuffered, long writeSyscalls, long readSyscalls, long fsyncs,
                            long directFallbacks, long objectsWritten, Map<String, Latencies.Percentiles> latencies) {
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(bytesWrittenDirect.sum(), bytesWrittenBuffered.sum(), bytesReadDirect.sum(),
-                bytesReadBuffered.sum(), writeSyscalls.sum(), readSyscalls.sum(), fsyncs.sum(),
+        return new Snapshot(bytesWrittenDirect.sum(), bytesWrittenDirectNotVerified.sum(), bytesWrittenBuffered.sum(),
+                bytesReadDirect.sum(), bytesReadBuffered.sum(), writeSyscalls.sum(), readSyscalls.sum(), fsyncs.sum(),
                 directFallbacks.sum(), objectsWritten.sum(), latencies.snapshot());
     }
 
-    public void bytesWritten(long bytes, boolean direct) {
-        (direct ? bytesWrittenDirect : bytesWrittenBuffered).add(bytes);
+    public void bytesWritten(long bytes, DirectIoVerdict.Kind how) {
+        switch (how) {
+            case DIRECT -> bytesWrittenDirect.add(bytes);
+            case DIRECT_NOT_VERIFIED -> bytesWrittenDirectNotVerified.add(bytes);
+            case BUFFERED -> bytesWrittenBuffered.add(bytes);
+            default -> throw new IllegalArgumentException("unknown kind " + how);
+        }
     }
 
     public void bytesRead(long bytes, boolean direct) {

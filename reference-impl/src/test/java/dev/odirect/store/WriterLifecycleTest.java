@@ -160,5 +160,6 @@ class WriterLifecycleTest {
         assertEquals(0, result.bytesDirect());
         assertEquals(5096, result.bytesBuffered());
         assertTrue(result.fallbackReason().isEmpty(), "buffered by configuration is not a fallback");
+        assertEquals(DirectIoVerdict.BUFFERED_STORE, result.directIo());
     }
 }

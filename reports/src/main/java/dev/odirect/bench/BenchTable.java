@@ -53,7 +53,7 @@ final class BenchTable {
         if (cell.observed().isEmpty()) {
             return;
         }
-        md.append("\n| target | resident after a 16 MiB write | pwrite calls | fsyncs | bytes direct / buffered | finish p50 / p99 (us) |\n")
+        md.append("\n| target | resident after a 16 MiB write | pwrite calls | fsyncs | bytes direct / not verified direct / buffered | finish p50 / p99 (us) |\n")
                 .append("|---|---|---|---|---|---|\n");
         cell.observed().forEach((target, value) -> {
             Map<String, Object> entry = (Map<String, Object>) value;
@@ -61,7 +61,8 @@ final class BenchTable {
             Latencies.Percentiles finish = counters.latencies().get("finish");
             md.append("| ").append(target).append(" | ").append(entry.get("resident_bytes")).append(" bytes | ")
                     .append(counters.writeSyscalls()).append(" | ").append(counters.fsyncs()).append(" | ")
-                    .append(counters.bytesWrittenDirect()).append(" / ").append(counters.bytesWrittenBuffered()).append(" | ")
+                    .append(counters.bytesWrittenDirect()).append(" / ").append(counters.bytesWrittenDirectNotVerified())
+                    .append(" / ").append(counters.bytesWrittenBuffered()).append(" | ")
                     .append(finish == null ? "" : finish.p50() + " / " + finish.p99()).append(" |\n");
         });
     }

@@ -3,6 +3,7 @@ package dev.odirect.store.adapter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odirect.spi.Outcome;
+import dev.odirect.store.DirectIoVerdict;
 import dev.odirect.store.DirectStores;
 import dev.odirect.store.IoMode;
 import dev.odirect.store.StoreConfig;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 
 /** Protocol version 1 over a {@link ReferenceSession}: JSON requests in, JSON answers out. */
 final class AdapterSession {
@@ -97,9 +99,11 @@ final class AdapterSession {
     /** How the bytes went: information a client may ignore. */
     private void describeWrite(ObjectNode answer) {
         session.lastWrite().ifPresent(result -> {
+            DirectIoVerdict verdict = result.directIo();
             answer.put("size", result.size()).put("direct_bytes", result.bytesDirect())
-                    .put("buffered_bytes", result.bytesBuffered());
-            result.fallbackReason().ifPresent(reason -> answer.put("fallback", reason));
+                    .put("buffered_bytes", result.bytesBuffered())
+                    .put("direct_io", verdict.kind().name().toLowerCase(Locale.ROOT));
+            verdict.reason().ifPresent(reason -> answer.put(verdict.oDirect() ? "not_verified" : "fallback", reason));
         });
     }
 

@@ -220,6 +220,6 @@ public final class ObjectSink {
         } else {
             bytesBuffered += length;
         }
-        counters.bytesWritten(length, direct);
+        counters.bytesWritten(length, file.kindOfWrite(direct));
     }
 }

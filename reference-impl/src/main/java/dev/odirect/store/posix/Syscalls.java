@@ -4,8 +4,10 @@ import dev.odirect.store.StoreCounters;
 import dev.odirect.store.StoreIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Optional;
 import jnr.constants.platform.Errno;
 import jnr.constants.platform.Fcntl;
+import jnr.posix.FileStat;
 import jnr.posix.POSIX;
 import jnr.posix.POSIXFactory;
 
@@ -62,7 +64,7 @@ public final class Syscalls {
 
     /** Refuses a symlink at {@code name} with ELOOP, the answer of open(O_NOFOLLOW), for calls that would not refuse it. */
     public void refuseSymlinkAt(int dirFd, String name, Path shownAs, String call) throws StoreIOException {
-        if (Statx.isSymlink(dirFd, name)) {
+        if (AtCalls.isSymlink(dirFd, name)) {
             int eloop = Errno.ELOOP.intValue();
             throw new StoreIOException(call, errnoName(eloop), eloop, shownAs, StoreIOException.NO_OFFSET,
                     POSIX.strerror(eloop) + ": the store never acts through a symlink");
@@ -145,8 +147,14 @@ public final class Syscalls {
         }
     }
 
+    /** The device an open file is on, from fstat; empty when fstat fails. */
+    static Optional<DeviceNumbers> deviceOf(int fd) {
+        FileStat stat = POSIX.allocateStat();
+        return POSIX.fstat(fd, stat) < 0 ? Optional.empty() : Optional.of(DeviceNumbers.ofStatDev(stat.dev()));
+    }
+
     public long fileSize(int fd, Path path) throws StoreIOException {
-        jnr.posix.FileStat stat = POSIX.allocateStat();
+        FileStat stat = POSIX.allocateStat();
         if (POSIX.fstat(fd, stat) < 0) {
             throw failure("fstat", path, StoreIOException.NO_OFFSET);
         }

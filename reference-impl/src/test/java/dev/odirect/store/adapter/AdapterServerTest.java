@@ -4,10 +4,13 @@ import static dev.odirect.store.testing.FileAssertions.assertFileHolds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.odirect.store.StoreConfig;
+import dev.odirect.store.testing.Commands;
+import dev.odirect.store.testing.SmallTmpfs;
 import dev.odirect.store.testing.TestData;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -43,6 +46,10 @@ class AdapterServerTest {
     }
 
     String hello() {
+        return hello(root);
+    }
+
+    static String hello(Path root) {
         return "{\"op\":\"hello\",\"protocol\":1,\"root\":\"" + root + "\"}";
     }
 
@@ -78,8 +85,23 @@ class AdapterServerTest {
         assertEquals(8, answers.size());
         answers.forEach(a -> assertTrue(a.get("ok").asBoolean(), a.toString()));
         assertEquals(5096, answers.get(5).get("size").asLong());
+        assertTrue(List.of("direct", "direct_not_verified").contains(answers.get(5).path("direct_io").asText()),
+                answers.get(5).toString());
         assertEquals(b64(Arrays.copyOfRange(data, 4000, 4200)), answers.get(6).get("data").asText());
         assertFileHolds(root.resolve("stream/hybrid.dat"), data);
+    }
+
+    /** tmpfs accepts O_DIRECT and keeps the bytes in the page cache: the answer must not claim direct I/O. */
+    @Test
+    void aPutOnTmpfsAnswersThatDirectIoIsNotVerified() throws IOException {
+        assumeTrue(Commands.isRoot(), "not run: needs root to mount a tmpfs");
+        try (SmallTmpfs tmpfs = SmallTmpfs.mount("16m")) {
+            JsonNode put = session(hello(tmpfs.mountPoint()),
+                    "{\"op\":\"put\",\"key\":\"k\",\"data\":\"" + b64(TestData.bytes(8192, 4)) + "\"}").get(1);
+            assertEquals("direct_not_verified", put.path("direct_io").asText(), put.toString());
+            assertTrue(put.path("not_verified").asText().contains("tmpfs"), put.toString());
+            assertFalse(put.has("fallback"), put.toString());
+        }
     }
 
     @Test
