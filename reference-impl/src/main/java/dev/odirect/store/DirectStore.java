@@ -28,12 +28,29 @@ public final class DirectStore implements AutoCloseable {
     private final Syscalls sys = new Syscalls(counters);
     private final FileOpener opener;
     private final ObjectReader reader;
+    private final boolean tmpfileAllowed;
 
     DirectStore(Path root, StoreConfig config) throws StoreIOException {
+        this(root, config, true);
+    }
+
+    /**
+     * Opening removes the temporary files that writers ended without finishing left beneath the root.
+     *
+     * @param tmpfileAllowed false stages every write in a named temporary file, as where O_TMPFILE is refused
+     */
+    DirectStore(Path root, StoreConfig config, boolean tmpfileAllowed) throws StoreIOException {
         this.root = StoreRoot.open(sys, root);
         this.config = config;
         this.opener = new FileOpener(sys, config, counters);
         this.reader = new ObjectReader(sys, opener, config, counters);
+        this.tmpfileAllowed = tmpfileAllowed;
+        try {
+            this.root.sweepAbandonedTemporaries();
+        } catch (StoreIOException | RuntimeException failed) {
+            this.root.close();
+            throw failed;
+        }
     }
 
     /** Writes a whole object: the bytes from the buffer's position to its limit. */
@@ -49,7 +66,7 @@ public final class DirectStore implements AutoCloseable {
 
     /** Starts a streaming writer; the key is checked before anything is created. */
     public ObjectWriter openWriter(String key) throws StoreIOException {
-        return new ObjectWriter(sys, counters, config, root, ObjectKey.of(key));
+        return new ObjectWriter(sys, counters, config, root, ObjectKey.of(key), tmpfileAllowed);
     }
 
     /** The whole object, in a heap buffer positioned at 0. */

@@ -13,6 +13,8 @@ final class AtCalls {
         int renameat(int olddirfd, String oldpath, int newdirfd, String newpath);
 
         int unlinkat(int dirfd, String path, int flags);
+
+        int linkat(int olddirfd, String oldpath, int newdirfd, String newpath, int flags);
     }
 
     static final LibC LIBC = LibraryLoader.create(LibC.class).load("c");
@@ -25,4 +27,8 @@ final class AtCalls {
     static int errno() {
         return RUNTIME.getLastError();
     }
+
+    /** For linkat. */
+    static final int AT_FDCWD = -100;
+    static final int AT_SYMLINK_FOLLOW = 0x400;
 }
