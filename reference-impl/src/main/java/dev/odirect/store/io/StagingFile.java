@@ -10,8 +10,6 @@ import static dev.odirect.store.posix.TemporaryFileFlags.O_TMPFILE;
 import dev.odirect.store.StoreIOException;
 import dev.odirect.store.TemporaryName;
 import dev.odirect.store.posix.Syscalls;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 import jnr.constants.platform.Errno;
@@ -28,8 +26,6 @@ public final class StagingFile {
     /** O_TMPFILE refused: not on this filesystem (EOPNOTSUPP), a kernel without it (EISDIR), or refused outright (EINVAL). */
     private static final Set<Integer> NO_TMPFILE = Set.of(Errno.EOPNOTSUPP.intValue(), Errno.EISDIR.intValue(),
             Errno.EINVAL.intValue());
-    /** Naming an O_TMPFILE file goes through /proc/self/fd. */
-    private static final boolean CAN_LINK_OPEN_FILES = Files.isDirectory(Path.of("/proc/self/fd"));
     /** A sweep can take a named file only between its creation and its lock: that happening this often is no race. */
     private static final int ATTEMPTS = 8;
 
@@ -46,7 +42,7 @@ public final class StagingFile {
     /** A new staging file in {@code directory}: O_TMPFILE where allowed and the filesystem makes one, else named. */
     public static StagingFile create(Syscalls sys, FileOpener opener, Directory directory, boolean tmpfileAllowed)
             throws StoreIOException {
-        if (tmpfileAllowed && CAN_LINK_OPEN_FILES) {
+        if (tmpfileAllowed && Syscalls.descriptorsHavePaths()) {
             Optional<StagingFile> unnamed = unnamed(sys, opener, directory);
             if (unnamed.isPresent()) {
                 return unnamed.get();

@@ -35,6 +35,12 @@ final class TemporarySweep {
 
     /** Sweeps the tree under {@code top}, which it closes; returns how many files it removed. */
     int sweep(Directory top) throws StoreIOException {
+        if (!Syscalls.descriptorsHavePaths()) {
+            top.close();
+            LOG.log(System.Logger.Level.WARNING, "{0}: no /proc/self/fd to list directories by descriptor: temporary "
+                    + "files of writers that ended without finishing are not removed", top.path());
+            return 0;
+        }
         try (top) {
             sweepTree(top);
         }

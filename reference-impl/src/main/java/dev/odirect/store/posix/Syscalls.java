@@ -195,13 +195,19 @@ public final class Syscalls {
 
     private static final int LOCK_EX = 2;
     private static final int LOCK_NB = 4;
+    private static final Path PROC_SELF_FD = Path.of("/proc/self/fd");
+
+    /** Whether open descriptors can be named by path (/proc/self/fd), as linking and listing by descriptor need. */
+    public static boolean descriptorsHavePaths() {
+        return Files.isDirectory(PROC_SELF_FD);
+    }
 
     /**
      * Names the open file {@code fd} (an O_TMPFILE file) {@code name} in the open directory. Through
      * /proc/self/fd with AT_SYMLINK_FOLLOW: AT_EMPTY_PATH would need CAP_DAC_READ_SEARCH on older kernels.
      */
     public void linkOpenFile(int fd, int dirFd, String name, Path shownAs) throws StoreIOException {
-        if (AtCalls.LIBC.linkat(AtCalls.AT_FDCWD, "/proc/self/fd/" + fd, dirFd, name, AtCalls.AT_SYMLINK_FOLLOW) < 0) {
+        if (AtCalls.LIBC.linkat(AtCalls.AT_FDCWD, PROC_SELF_FD.resolve(Integer.toString(fd)).toString(), dirFd, name, AtCalls.AT_SYMLINK_FOLLOW) < 0) {
             throw atFailure("linkat", shownAs);
         }
     }
@@ -236,7 +242,7 @@ public final class Syscalls {
 
     /** The names in the open directory, read through /proc/self/fd, so no path swapped meanwhile can redirect it. */
     public List<String> listDirectory(int dirFd, Path shownAs) throws StoreIOException {
-        try (Stream<Path> entries = Files.list(Path.of("/proc/self/fd", Integer.toString(dirFd)))) {
+        try (Stream<Path> entries = Files.list(PROC_SELF_FD.resolve(Integer.toString(dirFd)))) {
             return entries.map(entry -> entry.getFileName().toString()).toList();
         } catch (IOException | UncheckedIOException unreadable) {
             int errno = unreadable instanceof NoSuchFileException ? Errno.ENOENT.intValue() : Errno.EIO.intValue();
