@@ -17,6 +17,9 @@ public interface StoreProvider {
     /** What a session opened from this URI will be; known before any session starts. */
     StoreInfo info(URI uri);
 
-    /** A session whose keys live under {@code root}, an existing empty directory. */
+    /**
+     * A session whose keys live under {@code root}, an existing directory: empty, or the root of an
+     * earlier session as a crash left it (the suite reopens crash states, CLEAN-3).
+     */
     StoreSession open(URI uri, Path root) throws IOException;
 }

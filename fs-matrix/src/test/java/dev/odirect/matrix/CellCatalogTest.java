@@ -45,7 +45,8 @@ class CellCatalogTest {
         assertEquals(2, cells.get("btrfs").loopDevices());
         String nothingToPersist = "a memory-only filesystem has nothing to persist across a crash";
         assertEquals(Map.of("DURABLE-1", nothingToPersist, "DURABLE-3", nothingToPersist, "DURABLE-4", nothingToPersist,
-                "ERROR-3", "a memory-only filesystem has no device to fail"), cells.get("tmpfs").notApplicable());
+                "CLEAN-3", nothingToPersist, "ERROR-3", "a memory-only filesystem has no device to fail"),
+                cells.get("tmpfs").notApplicable());
         assertEquals(FULL_FILESYSTEM_RULES, cells.get("ext4-full").checksForAll());
     }
 
@@ -60,7 +61,8 @@ class CellCatalogTest {
                 List.copyOf(xfs.notApplicableAmong(List.of(xfs, cells.get("ext4-full"))).keySet()));
         assertEquals(Map.of(), xfs.notApplicableAmong(List.of(xfs, tmpfs)));
         assertEquals(Map.of(), cells.get("ext4-full").notApplicableAmong(List.copyOf(cells.values())));
-        assertEquals(java.util.Set.of("DURABLE-1", "DURABLE-3", "DURABLE-4", "ERROR-3", "ERROR-1", "ERROR-2", "CLEAN-2"),
+        assertEquals(java.util.Set.of("DURABLE-1", "DURABLE-3", "DURABLE-4", "CLEAN-3", "ERROR-3", "ERROR-1", "ERROR-2",
+                "CLEAN-2"),
                 tmpfs.notApplicableAmong(List.copyOf(cells.values())).keySet());
     }
 

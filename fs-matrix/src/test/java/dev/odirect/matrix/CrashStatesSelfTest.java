@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CrashStatesSelfTest {
     static final List<String> CRASH_CAPABLE = List.of("ext4", "xfs", "xfs-4k", "btrfs");
-    static final List<String> RULES = List.of("DURABLE-1", "DURABLE-3", "DURABLE-4", "ERROR-3");
+    static final List<String> RULES = List.of("DURABLE-1", "DURABLE-3", "DURABLE-4", "ERROR-3", "CLEAN-3");
     private static final boolean ALL_CELLS = "all".equals(System.getProperty("odirect.selftest.cells"));
 
     @TempDir
@@ -99,7 +99,8 @@ class CrashStatesSelfTest {
         String stores = System.getProperty("odirect.selftest.stores", "direct:///?tail=BUFFERED_REOPEN,"
                 + "direct:///?tail=PAD_TRUNCATE,mutant:renaming-correct,mutant:in-place-correct");
         for (String store : stores.split(",")) {
-            assertEquals(List.of(), unexpected(store, Map.of("DURABLE-1", "passed", "ERROR-3", "passed")), store);
+            assertEquals(List.of(), unexpected(store, Map.of("DURABLE-1", "passed", "ERROR-3", "passed", "CLEAN-3", "passed")),
+                    store);
         }
     }
 }

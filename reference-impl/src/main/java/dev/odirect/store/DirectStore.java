@@ -31,12 +31,29 @@ public final class DirectStore implements AutoCloseable {
     private final FileOpener opener;
     private final ObjectReader reader;
     private final WriteResources resources = new WriteResources();
+    private final boolean tmpfileAllowed;
 
     DirectStore(Path root, StoreConfig config) throws StoreIOException {
+        this(root, config, true);
+    }
+
+    /**
+     * Opening removes the temporary files that writers ended without finishing left beneath the root.
+     *
+     * @param tmpfileAllowed false stages every write in a named temporary file, as where O_TMPFILE is refused
+     */
+    DirectStore(Path root, StoreConfig config, boolean tmpfileAllowed) throws StoreIOException {
         this.root = StoreRoot.open(sys, root);
         this.config = config;
         this.opener = new FileOpener(sys, config, counters);
         this.reader = new ObjectReader(sys, opener, config, counters, resources.pool());
+        this.tmpfileAllowed = tmpfileAllowed;
+        try {
+            this.root.sweepAbandonedTemporaries();
+        } catch (StoreIOException | RuntimeException failed) {
+            this.root.close();
+            throw failed;
+        }
     }
 
     /** Writes a whole object: the bytes from the buffer's position to its limit. */
@@ -126,7 +143,7 @@ public final class DirectStore implements AutoCloseable {
     }
 
     private ObjectWriter newWriter(String key, long expectedSize) throws StoreIOException {
-        return new ObjectWriter(sys, counters, config, resources, root, ObjectKey.of(key), expectedSize);
+        return new ObjectWriter(sys, counters, config, resources, root, ObjectKey.of(key), expectedSize, tmpfileAllowed);
     }
 
     private ByteBuffer read(ObjectKey key, long offset, long length) throws StoreIOException {

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A validated key: a relative path of one or more '/'-separated segments, none of them empty,
- * {@code .} or {@code ..}, and no NUL byte. Validation happens before anything touches the disk,
+ * {@code .} or {@code ..} or starting with {@link TemporaryName#PREFIX}, and no NUL byte. Validation happens before anything touches the disk,
  * so a refused key writes nothing anywhere.
  */
 public record ObjectKey(String value, List<String> segments) {
@@ -27,6 +27,10 @@ public record ObjectKey(String value, List<String> segments) {
             }
             if (segment.equals(".") || segment.equals("..")) {
                 throw new InvalidKeyException(key, "it has a '" + segment + "' segment");
+            }
+            if (TemporaryName.isReserved(segment)) {
+                throw new InvalidKeyException(key, "a segment starts with '" + TemporaryName.PREFIX
+                        + "', which names the store's temporary files");
             }
         }
         return new ObjectKey(key, segments);

@@ -1,92 +1,65 @@
 package dev.odirect.store;
 
-import static dev.odirect.store.posix.LinuxFlags.O_CLOEXEC;
-import static dev.odirect.store.posix.LinuxFlags.O_CREAT;
-import static dev.odirect.store.posix.LinuxFlags.O_EXCL;
-import static dev.odirect.store.posix.LinuxFlags.O_TRUNC;
-import static dev.odirect.store.posix.LinuxFlags.O_WRONLY;
-
 import dev.odirect.store.io.Directory;
-import dev.odirect.store.io.DirectoryEntry;
 import dev.odirect.store.io.FileOpener;
 import dev.odirect.store.io.ObjectSink;
 import dev.odirect.store.io.OpenedFile;
+import dev.odirect.store.io.StagingFile;
 import dev.odirect.store.io.StoreRoot;
 import dev.odirect.store.io.WriteResources;
 import dev.odirect.store.posix.Syscalls;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A streaming writer for one key (the s3dlio note's {@code write_chunk}/{@code finalize}). Bytes go
- * to a hidden temporary file beside the object; {@link #finish()} syncs it, renames it over the
- * key and syncs the directory, so a reader sees the old object or the whole new one, and an
- * acknowledged object survives a crash. The parent directory stays open by descriptor until the
- * writer ends, and every step is relative to it. Not thread-safe: one thread, or the async façade,
- * at a time.
+ * to a staging file in the object's directory, nameless (O_TMPFILE) where the filesystem allows it,
+ * else with a temporary name; {@link #finish()} syncs it, renames it over the key and syncs the
+ * directory, so a reader sees the old object or the whole new one, and an acknowledged object
+ * survives a crash. The parent directory stays open by descriptor until the writer ends, and every
+ * step is relative to it. A writer dropped while open is aborted once it is unreachable. Not
+ * thread-safe: one thread, or the async façade, at a time.
  */
 public final class ObjectWriter implements AutoCloseable {
-    /** Prefix of in-progress files; they never carry a key's name. */
-    public static final String TEMP_PREFIX = ".odirect-tmp-";
-
     private enum State { OPEN, FINISHED, ABORTED, FAILED }
 
-    private final Syscalls sys;
     private final StoreCounters counters;
     private final ObjectKey key;
     private final Path target;
     private final Directory directory;
+    private final StagingFile staging;
     private final ObjectSink sink;
     private final StoreConfig config;
-    private final WriteResources resources;
-    private final long expectedSize;
+    private final AbandonedWriter abandoned;
     private State state = State.OPEN;
     private Throwable failure;
 
+    /** {@code expectedSize}: a put's size, to size its buffer; {@link ObjectSink.Shape#UNKNOWN_SIZE} for a stream. */
     ObjectWriter(Syscalls sys, StoreCounters counters, StoreConfig config, WriteResources resources, StoreRoot root,
-                 ObjectKey key, long expectedSize) throws StoreIOException {
-        this.sys = sys;
+                 ObjectKey key, long expectedSize, boolean tmpfileAllowed) throws StoreIOException {
         this.counters = counters;
         this.config = config;
-        this.resources = resources;
-        this.expectedSize = expectedSize;
         this.key = key;
         this.target = key.resolveUnder(root.path());
         this.directory = root.makeParentsOf(key);
+        StagingFile created = null;
         try {
             // rename would replace a symlink at the key without complaint: refuse it as every other call does
             directory.refuseSymlink(key.name(), "open writer");
-            String temp = TEMP_PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-            this.sink = openSink(new DirectoryEntry(directory, temp));
+            created = StagingFile.create(sys, new FileOpener(sys, config, counters), directory, tmpfileAllowed);
+            this.sink = new ObjectSink(sys, counters, created.file(), config.tail(), resources,
+                    new ObjectSink.Shape(config.bufferSize(), config.writesInFlight(), expectedSize));
         } catch (StoreIOException | RuntimeException | OutOfMemoryError failed) {
+            if (created != null) {
+                sys.closeQuietlyAfterFailure(created.file().fd());
+                created.discardAfter(failed);
+            }
             directory.close();
             throw failed;
         }
-    }
-
-    /** A refused O_DIRECT open may already have created the file: nothing may stay behind. */
-    private ObjectSink openSink(DirectoryEntry temp) throws StoreIOException {
-        OpenedFile file = null;
-        try {
-            file = new FileOpener(sys, config, counters)
-                    .open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC);
-            return new ObjectSink(sys, counters, file, config.tail(), resources,
-                    new ObjectSink.Shape(config.bufferSize(), config.writesInFlight(), expectedSize));
-        } catch (StoreIOException | RuntimeException | OutOfMemoryError failed) {
-            if (file != null) {
-                sys.closeQuietlyAfterFailure(file.fd());
-            }
-            try {
-                directory.unlink(temp.name());
-            } catch (StoreIOException neverCreated) {
-                if (!neverCreated.errnoName().equals("ENOENT")) {
-                    failed.addSuppressed(neverCreated);
-                }
-            }
-            throw failed;
-        }
+        this.staging = created;
+        this.abandoned = AbandonedWriter.watch(this, sys, staging, directory, key.value());
     }
 
     /** Appends the chunk's remaining bytes (any number, 0 included); the chunk is not modified. */
@@ -97,6 +70,8 @@ public final class ObjectWriter implements AutoCloseable {
         } catch (StoreIOException | RuntimeException e) {
             recordFailure(e);
             throw e;
+        } finally {
+            Reference.reachabilityFence(this);
         }
     }
 
@@ -104,10 +79,13 @@ public final class ObjectWriter implements AutoCloseable {
     public WriteResult finish() throws StoreIOException {
         requireOpen("finish");
         long start = System.nanoTime();
+        abandoned.ended();
         try {
+            // named before the tail is written: BUFFERED_REOPEN reopens the file by its name for it
+            staging.link();
             long size = sink.finishAndSync();
             sink.close();
-            directory.rename(sink.file().entry().name(), key.name());
+            directory.rename(staging.name(), key.name());
             directory.sync();
             state = State.FINISHED;
             directory.close();
@@ -120,6 +98,7 @@ public final class ObjectWriter implements AutoCloseable {
             throw e;
         } finally {
             counters.latency("finish", System.nanoTime() - start);
+            Reference.reachabilityFence(this);
         }
     }
 
@@ -131,11 +110,13 @@ public final class ObjectWriter implements AutoCloseable {
         }
         requireOpen("abort");
         state = State.ABORTED;
+        abandoned.ended();
         sink.closeAfterFailure();
         try {
-            unlinkTemporaryFile();
+            staging.discard();
         } finally {
             directory.close();
+            Reference.reachabilityFence(this);
         }
     }
 
@@ -175,17 +156,12 @@ public final class ObjectWriter implements AutoCloseable {
     private void recordFailure(Exception cause) {
         state = State.FAILED;
         failure = cause;
+        abandoned.ended();
         sink.closeAfterFailure();
         try {
-            unlinkTemporaryFile();
-        } catch (StoreIOException alreadyGone) {
-            cause.addSuppressed(alreadyGone);
+            staging.discardAfter(cause);
         } finally {
             directory.close();
         }
-    }
-
-    private void unlinkTemporaryFile() throws StoreIOException {
-        directory.unlink(sink.file().entry().name());
     }
 }

@@ -11,13 +11,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ObjectKeyTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"a", "a/b/c.dat", "..a", "a..", ".hidden", "a b/c"})
+    @ValueSource(strings = {"a", "a/b/c.dat", "..a", "a..", ".hidden", "a b/c", ".odirect-tmp-0123456789abcdef"})
     void acceptsRelativeKeysOfPlainSegments(String key) {
         assertEquals(Path.of("/root").resolve(key), ObjectKey.of(key).resolveUnder(Path.of("/root")));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "/abs", "/", "a//b", "a/", "./a", "a/./b", "..", "../x", "a/../../x", "a/..", "a\0b"})
+    @ValueSource(strings = {"", "/abs", "/", "a//b", "a/", "./a", "a/./b", "..", "../x", "a/../../x", "a/..", "a\0b",
+        ".odirect~tmp-0123456789abcdef", "a/.odirect~tmp-x", ".odirect~tmp-/b"})
     void refusesKeysThatAreEmptyAbsoluteOrClimb(String key) {
         InvalidKeyException refused = assertThrows(InvalidKeyException.class, () -> ObjectKey.of(key));
         assertEquals(true, refused.getMessage().startsWith("invalid key"), refused.getMessage());

@@ -4,7 +4,6 @@ import dev.odirect.conformance.suite.Profile;
 import dev.odirect.conformance.suite.RuleContext;
 import dev.odirect.conformance.suite.RuleFailure;
 import dev.odirect.conformance.suite.RuleNotRun;
-import dev.odirect.conformance.verify.DiskView;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -12,8 +11,8 @@ import java.util.function.Function;
 
 /**
  * The crash workload run once on a recorded device and every chosen crash state checked; the
- * durability rules (DURABLE-1, DURABLE-3, DURABLE-4) each judge the same campaign by their part of
- * the verdicts.
+ * durability rules (DURABLE-1, DURABLE-3, DURABLE-4) and CLEAN-3 each judge the same campaign by
+ * their part of the verdicts.
  */
 public record CrashCampaign(CrashHistory history, Exploration exploration, String root) {
     /** Seeded random crash states beyond those the history calls for. */
@@ -70,8 +69,7 @@ public record CrashCampaign(CrashHistory history, Exploration exploration, Strin
         ctx.closeSession();
         int to = history.mark("workload ends, session closed");
         CrashPoints points = history.points(from, to, ctx.seed(), randomStates(ctx.profile()));
-        Exploration exploration = recorder.explore(points,
-                (state, mount) -> CrashChecker.check(history, state.point(), new DiskView(recorder.locate(root, mount))),
+        Exploration exploration = recorder.explore(points, new ReopenCheck(history, ctx.settings().target(), recorder, root),
                 (done, of) -> ctx.progress(of).accept(done));
         return new CrashCampaign(history, exploration, root.toString());
     }
@@ -100,7 +98,7 @@ public record CrashCampaign(CrashHistory history, Exploration exploration, Strin
         int failing = failing(findings).size();
         return failing + " of " + exploration.explored() + " crash states of " + exploration.device() + " fail; the first: "
                 + judged.state() + nl + "    " + String.join(nl + "    ", found)
-                + nl + "    strays: " + judged.verdict().strays()
+                + nl + "    strays as the crash left them: " + judged.verdict().strays()
                 + nl + "    operations before the crash (log marks):" + history.before(judged.state().point())
                 + nl + "    block log: " + exploration.log()
                 + nl + "    mount this state: " + judged.state().replay();

@@ -33,9 +33,7 @@ public final class CrashChecker {
             for (String key : keys) {
                 judge(key, history.of(key), point, disk.read(key), lost, unexpected, torn, resurrected);
             }
-            List<String> strays = disk.everything().stream().filter(path -> !keys.contains(path))
-                    .filter(path -> java.nio.file.Files.isRegularFile(disk.fileOf(path))).toList();
-            return new StateVerdict(lost, unexpected, torn, resurrected, strays, "");
+            return new StateVerdict(lost, unexpected, torn, resurrected, disk.filesBeside(keys), List.of(), "");
         } catch (UncheckedIOException unreadable) {
             return StateVerdict.unreadable(unreadable.getMessage() + ": " + unreadable.getCause().getMessage());
         }

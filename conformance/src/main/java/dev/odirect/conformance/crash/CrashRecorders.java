@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class CrashRecorders {
     /** The rules that use a recorded device: a cell that runs none of them needs no recorder. */
-    public static final java.util.Set<String> RULES = java.util.Set.of("DURABLE-1", "DURABLE-3", "DURABLE-4", "ERROR-3");
+    public static final java.util.Set<String> RULES = java.util.Set.of("DURABLE-1", "DURABLE-3", "DURABLE-4", "ERROR-3",
+            "CLEAN-3");
 
     private static final Map<String, CrashRecorder> RECORDERS = new ConcurrentHashMap<>();
     private static final Map<String, CrashCampaign> CAMPAIGNS = new ConcurrentHashMap<>();

@@ -10,19 +10,28 @@ import java.util.List;
  * @param torn        keys written at the crash holding neither their old nor their new version
  *                    (DURABLE-1 for a store that declares atomic visibility, DURABLE-3 otherwise)
  * @param resurrected keys whose acknowledged delete was undone by the crash (DURABLE-4)
- * @param strays      files no key wrote (the store's own, such as temporary files): reported
+ * @param strays      files no key wrote (the store's own, such as temporary files), with their sizes: reported
+ * @param leftAfterReopen files no key wrote still there after the store opened a session on the state and
+ *                    closed it, with their sizes, or why it could not (CLEAN-3)
  * @param error       the state could not be checked (a file unreadable), empty when it was
  */
 public record StateVerdict(List<String> lost, List<String> unexpected, List<String> torn, List<String> resurrected,
-                           List<String> strays, String error) {
+                           List<String> strays, List<String> leftAfterReopen, String error) {
 
     public static StateVerdict unreadable(String why) {
-        return new StateVerdict(List.of(), List.of(), List.of(), List.of(), List.of(), why);
+        return new StateVerdict(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), why);
     }
 
-    /** How many keys the state holds wrongly, by any rule. */
+    /** This verdict, with the files left after the store's reopen and the objects that reopen lost. */
+    StateVerdict reopened(List<String> left, List<String> lostByReopen) {
+        List<String> allLost = new java.util.ArrayList<>(lost);
+        lostByReopen.stream().map(loss -> loss + ", after the store opened a session on the state").forEach(allLost::add);
+        return new StateVerdict(allLost, unexpected, torn, resurrected, strays, left, error);
+    }
+
+    /** How many findings the state has, by any rule. */
     public int findings() {
-        return lost.size() + unexpected.size() + torn.size() + resurrected.size();
+        return lost.size() + unexpected.size() + torn.size() + resurrected.size() + leftAfterReopen.size();
     }
 
     public boolean checked() {

@@ -1,5 +1,7 @@
 package dev.odirect.conformance.rules;
 
+import dev.odirect.conformance.crash.CrashCampaign;
+import dev.odirect.conformance.crash.StateVerdict;
 import dev.odirect.conformance.property.ChunkList;
 import dev.odirect.conformance.suite.ConformanceRules;
 import dev.odirect.conformance.suite.RuleContext;
@@ -8,6 +10,7 @@ import dev.odirect.spi.StoreSession;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,25 @@ class CleanRules {
         if (!new TreeSet<>(files).equals(objects)) {
             throw ctx.failure("after an abort and refused writes, the root holds the files " + files
                     + "; only the objects " + objects + " should be there");
+        }
+    }
+
+    @Test
+    void optional_CLEAN_3_crashesLeaveNoStrayFilesOnceReopened(RuleContext ctx) {
+        Optional<CrashCampaign> campaign = CrashCampaign.of(ctx);
+        if (campaign.isPresent()) {
+            CrashStateRules.judge(ctx, campaign.get(), StateVerdict::leftAfterReopen);
+            return;
+        }
+        Set<String> keys = new TreeSet<>(DurabilityRules.crashWithAStreamOpen(ctx, ctx.requireCrashHook()).keySet());
+        keys.add(DurabilityRules.PENDING);
+        ctx.store();
+        ctx.closeSession();
+        List<String> left = ctx.disk().filesBeside(keys);
+        if (!left.isEmpty()) {
+            throw ctx.failure("after a crash of the filesystem with a stream of several MiB open, its recovery, and a "
+                    + "session of the store opened and closed on the root, files no key wrote are left beside the "
+                    + "objects: " + left);
         }
     }
 }

@@ -32,10 +32,28 @@ class DurabilityRules {
                     : concat(verdict.lost(), verdict.unexpected()));
             return;
         }
-        RuleContext.CrashHook hook = ctx.requireCrashHook();
+        Map<String, byte[]> acknowledged = crashWithAStreamOpen(ctx, ctx.requireCrashHook());
+        judge(ctx, acknowledged, Set.of(PENDING), "a crash of the filesystem and its recovery");
+    }
+
+    /** The key of the stream still open when {@link #crashWithAStreamOpen} crashes the filesystem. */
+    static final String PENDING = "pending";
+
+    /**
+     * The crash hook's workload: every object of {@link #OBJECTS}, a stream of several MiB to
+     * {@link #PENDING} left open, one more put (whose syncs take what the open stream wrote to
+     * the disk with them), then the crash and the recovery. Returns the acknowledged objects.
+     */
+    static Map<String, byte[]> crashWithAStreamOpen(RuleContext ctx, RuleContext.CrashHook hook) {
         Map<String, byte[]> acknowledged = writeAll(ctx, key -> { });
-        ctx.expectOk(ctx.store().open("pending", "unfinished"), "open pending");
-        ctx.expectOk(ctx.store().write("unfinished", ChunkList.Bytes.of(99, 8192)), "write to pending");
+        ctx.expectOk(ctx.store().open(PENDING, "unfinished"), "open " + PENDING);
+        for (int chunk = 0; chunk < 3; chunk++) {
+            ctx.expectOk(ctx.store().write("unfinished", ChunkList.Bytes.of(99 + chunk, (1 << 20) + 1000)),
+                    "write to " + PENDING);
+        }
+        byte[] last = ChunkList.Bytes.of(98, 4096 + 1000);
+        ctx.expectOk(ctx.store().put("after-pending", last), "put after-pending");
+        acknowledged.put("after-pending", last);
         ShellHook.run(hook.crash(), ctx.root(), "crash");
         try {
             ctx.closeSession();
@@ -43,7 +61,7 @@ class DurabilityRules {
             // a store may fail to close on a filesystem that was just shut down; what counts is what recovery finds
         }
         ShellHook.run(hook.recover(), ctx.root(), "recover");
-        judge(ctx, acknowledged, Set.of("pending"), "a crash of the filesystem and its recovery");
+        return acknowledged;
     }
 
     @Test

@@ -63,6 +63,21 @@ public final class DiskView {
         }
     }
 
+    /** The regular files that are not objects of {@code keys}, each as {@code path (size bytes)}: what the store left beside them. */
+    public List<String> filesBeside(java.util.Set<String> keys) {
+        return everything().stream().filter(path -> !keys.contains(path))
+                .filter(path -> Files.isRegularFile(root.resolve(path), LinkOption.NOFOLLOW_LINKS))
+                .map(path -> path + " (" + sizeOf(path) + " bytes)").toList();
+    }
+
+    private long sizeOf(String path) {
+        try {
+            return Files.size(root.resolve(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the suite could not read the size of " + root.resolve(path), e);
+        }
+    }
+
     /** Regular files whose names do not start with a dot: what looks like a complete object. */
     public List<String> visibleObjects() {
         return everything().stream()

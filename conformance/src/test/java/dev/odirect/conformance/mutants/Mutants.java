@@ -55,6 +55,7 @@ final class Mutants {
             Map.entry("renaming-correct", RenamingStore::new),
             Map.entry("rename-without-dir-fsync", RenamingStore.RenameWithoutDirectorySync::new),
             Map.entry("rename-before-sync", RenamingStore.RenameBeforeSync::new),
+            Map.entry("temporaries-left-after-crash", TemporariesLeft::new),
             Map.entry("overwrite-unsynced", OverwriteUnsynced::new),
             Map.entry("delete-not-synced", DeleteNotSynced::new),
             Map.entry("flush-errors-ignored", FlushErrorsIgnored::new),
@@ -69,7 +70,7 @@ final class Mutants {
      */
     static final java.util.Set<String> CLAIM_ATOMIC_VISIBILITY = java.util.Set.of("torn-replace",
             "in-place-claims-atomic", "abort-deletes-earlier", "renaming-correct", "rename-without-dir-fsync",
-            "rename-before-sync");
+            "rename-before-sync", "temporaries-left-after-crash");
 
     /**
      * "O_DIRECT means durable": an object that already existed is rewritten in place with O_DIRECT

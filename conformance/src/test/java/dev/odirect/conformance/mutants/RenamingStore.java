@@ -2,23 +2,56 @@ package dev.odirect.conformance.mutants;
 
 import dev.odirect.spi.Outcome;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A correct store that replaces objects atomically: the bytes go to a hidden temporary file beside
  * the key (aligned part with O_DIRECT, tail buffered), which is fdatasync'd, renamed over the key,
- * and the directory fsync'd. It declares atomic visibility. Its mutants change the order of those
- * steps or leave one out, the bugs only crash states show.
+ * and the directory fsync'd. It declares atomic visibility. Opening a session removes the
+ * temporary files a crash left (one session at a time: it takes every one it finds). Its mutants
+ * change the order of those steps or leave one out, the bugs only crash states show.
  */
 class RenamingStore extends NaiveDirectStore {
     private static final AtomicLong TEMPORARIES = new AtomicLong();
+    private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.tmp-\\d+");
 
     RenamingStore(Path root) {
         super(root);
+        sweep();
+    }
+
+    /** Removes the temporary files under the root, each directory it changed fsync'd. */
+    protected void sweep() {
+        try (Stream<Path> files = Files.walk(root)) {
+            Set<Path> changed = new HashSet<>();
+            for (Path file : files.filter(RenamingStore::isTemporary).toList()) {
+                Files.delete(file);
+                changed.add(file.getParent());
+            }
+            changed.forEach(Posix::fsyncDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot sweep " + root, e);
+        }
+    }
+
+    private static boolean isTemporary(Path file) {
+        return TEMPORARY.matcher(file.getFileName().toString()).matches()
+                && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** Where the object for {@code file} is written before it is renamed over it. */
+    protected Path temporaryFor(Path file) {
+        return file.resolveSibling("." + file.getFileName() + ".tmp-" + TEMPORARIES.incrementAndGet());
     }
 
     @Override
@@ -28,7 +61,7 @@ class RenamingStore extends NaiveDirectStore {
         if (!made.ok()) {
             return made;
         }
-        Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp-" + TEMPORARIES.incrementAndGet());
+        Path temporary = temporaryFor(file);
         return writeFile(temporary, temporaryFlags(), layout(parts), fd -> commit(fd, temporary, file));
     }
 

@@ -76,6 +76,7 @@ public final class Proofs {
             new Proof("no-fsync", "DURABLE-2", Place.XFS),
             new Proof("silently-buffered", "DIRECT-1", Place.XFS),
             new Proof("no-fsync", "DURABLE-1", Place.XFS_CRASH),
+            new Proof("temporaries-left-after-crash", "CLEAN-3", Place.XFS_CRASH),
             new Proof("errors-swallowed", "ERROR-1", Place.FULL_FS),
             new Proof("in-place-correct", "ERROR-2", Place.FULL_FS),
             new Proof("failed-write-leaves-partial", "CLEAN-2", Place.FULL_FS),
@@ -84,6 +85,7 @@ public final class Proofs {
             new Proof("rename-before-sync", "DURABLE-1", Place.RECORDED),
             new Proof("in-place-correct", "DURABLE-3", Place.RECORDED),
             new Proof("delete-not-synced", "DURABLE-4", Place.RECORDED),
+            new Proof("temporaries-left-after-crash", "CLEAN-3", Place.RECORDED),
             new Proof("flush-errors-ignored", "ERROR-3", Place.RECORDED));
 
     public static List<Proof> at(Place place) {

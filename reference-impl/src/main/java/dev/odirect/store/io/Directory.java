@@ -8,6 +8,7 @@ import static dev.odirect.store.posix.LinuxFlags.O_RDONLY;
 import dev.odirect.store.StoreIOException;
 import dev.odirect.store.posix.Syscalls;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A directory of the store held open by descriptor. Every call is made relative to the descriptor
@@ -89,6 +90,16 @@ public final class Directory implements AutoCloseable {
 
     public void unlink(String name) throws StoreIOException {
         sys.unlinkAt(fd, name, pathOf(name));
+    }
+
+    /** Gives the open file {@code fd}, which has no name (O_TMPFILE), the name {@code name} here. */
+    public void linkOpenFile(int fileFd, String name) throws StoreIOException {
+        sys.linkOpenFile(fileFd, fd, name, pathOf(name));
+    }
+
+    /** The names of the entries, through the descriptor. */
+    List<String> names() throws StoreIOException {
+        return sys.listDirectory(fd, path);
     }
 
     /** fsync: makes the entries created, renamed or removed in this directory durable. */

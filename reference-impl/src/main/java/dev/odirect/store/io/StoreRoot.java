@@ -17,15 +17,17 @@ public final class StoreRoot implements AutoCloseable {
         Directory enter(Directory directory, String segment) throws StoreIOException;
     }
 
+    private final Syscalls sys;
     private final Directory root;
     private volatile boolean closed;
 
-    private StoreRoot(Directory root) {
+    private StoreRoot(Syscalls sys, Directory root) {
+        this.sys = sys;
         this.root = root;
     }
 
     public static StoreRoot open(Syscalls sys, Path path) throws StoreIOException {
-        return new StoreRoot(Directory.openRoot(sys, path));
+        return new StoreRoot(sys, Directory.openRoot(sys, path));
     }
 
     /** The key's parent directory, open; a missing one is ENOENT. The caller closes it. */
@@ -40,6 +42,11 @@ public final class StoreRoot implements AutoCloseable {
 
     public Path path() {
         return root.path();
+    }
+
+    /** Removes the temporary files writers left beneath the root and no live writer holds; returns how many. */
+    public int sweepAbandonedTemporaries() throws StoreIOException {
+        return new TemporarySweep(sys).sweep(root.lent());
     }
 
     @Override

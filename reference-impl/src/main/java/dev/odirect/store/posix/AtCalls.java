@@ -17,6 +17,8 @@ final class AtCalls {
         int unlinkat(int dirfd, String path, int flags);
 
         @ssize_t long readlinkat(int dirfd, String path, byte[] buf, @size_t long bufsiz);
+
+        int linkat(int olddirfd, String oldpath, int newdirfd, String newpath, int flags);
     }
 
     static final LibC LIBC = LibraryLoader.create(LibC.class).load("c");
@@ -35,4 +37,8 @@ final class AtCalls {
     static int errno() {
         return RUNTIME.getLastError();
     }
+
+    /** For linkat. */
+    static final int AT_FDCWD = -100;
+    static final int AT_SYMLINK_FOLLOW = 0x400;
 }

@@ -2,9 +2,15 @@ package dev.odirect.store.posix;
 
 import dev.odirect.store.StoreCounters;
 import dev.odirect.store.StoreIOException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.List;
+import java.util.stream.Stream;
 import jnr.constants.platform.Errno;
 import jnr.constants.platform.Fcntl;
 import jnr.posix.FileStat;
@@ -203,5 +209,73 @@ public final class Syscalls {
         if (!buffer.isDirect()) {
             throw new IllegalArgumentException("I/O buffers must be direct: jnr copies heap buffers to unaligned memory");
         }
+    }
+
+    // The calls of temporary files and their sweep, kept together at the end.
+
+    private static final int LOCK_EX = 2;
+    private static final int LOCK_NB = 4;
+    private static final Path PROC_SELF_FD = Path.of("/proc/self/fd");
+
+    /** Whether open descriptors can be named by path (/proc/self/fd), as linking and listing by descriptor need. */
+    public static boolean descriptorsHavePaths() {
+        return Files.isDirectory(PROC_SELF_FD);
+    }
+
+    /**
+     * Names the open file {@code fd} (an O_TMPFILE file) {@code name} in the open directory. Through
+     * /proc/self/fd with AT_SYMLINK_FOLLOW: AT_EMPTY_PATH would need CAP_DAC_READ_SEARCH on older kernels.
+     */
+    public void linkOpenFile(int fd, int dirFd, String name, Path shownAs) throws StoreIOException {
+        if (AtCalls.LIBC.linkat(AtCalls.AT_FDCWD, PROC_SELF_FD.resolve(Integer.toString(fd)).toString(), dirFd, name, AtCalls.AT_SYMLINK_FOLLOW) < 0) {
+            throw atFailure("linkat", shownAs);
+        }
+    }
+
+    /** flock(LOCK_EX), waiting while another descriptor holds a lock on the file. */
+    public void lockExclusive(int fd, Path path) throws StoreIOException {
+        if (POSIX.flock(fd, LOCK_EX) < 0) {
+            throw failure("flock(LOCK_EX)", path, StoreIOException.NO_OFFSET);
+        }
+    }
+
+    /** flock(LOCK_EX | LOCK_NB): false when another descriptor holds a lock on the file. */
+    public boolean tryLockExclusive(int fd, Path path) throws StoreIOException {
+        if (POSIX.flock(fd, LOCK_EX | LOCK_NB) == 0) {
+            return true;
+        }
+        int errno = POSIX.errno();
+        if (errno == Errno.EWOULDBLOCK.intValue()) {
+            return false;
+        }
+        throw failure(errno, "flock(LOCK_EX|LOCK_NB)", path, StoreIOException.NO_OFFSET, null);
+    }
+
+    /** How many names the file has: 0 once its last one was removed. */
+    public long linkCount(int fd, Path path) throws StoreIOException {
+        return stat(fd, path).nlink();
+    }
+
+    public boolean isRegularFile(int fd, Path path) throws StoreIOException {
+        return stat(fd, path).isFile();
+    }
+
+    /** The names in the open directory, read through /proc/self/fd, so no path swapped meanwhile can redirect it. */
+    public List<String> listDirectory(int dirFd, Path shownAs) throws StoreIOException {
+        try (Stream<Path> entries = Files.list(PROC_SELF_FD.resolve(Integer.toString(dirFd)))) {
+            return entries.map(entry -> entry.getFileName().toString()).toList();
+        } catch (IOException | UncheckedIOException unreadable) {
+            int errno = unreadable instanceof NoSuchFileException ? Errno.ENOENT.intValue() : Errno.EIO.intValue();
+            throw new StoreIOException("list directory (/proc/self/fd)", errnoName(errno), errno, shownAs,
+                    StoreIOException.NO_OFFSET, unreadable.toString());
+        }
+    }
+
+    private static jnr.posix.FileStat stat(int fd, Path path) throws StoreIOException {
+        jnr.posix.FileStat stat = POSIX.allocateStat();
+        if (POSIX.fstat(fd, stat) < 0) {
+            throw failure("fstat", path, StoreIOException.NO_OFFSET);
+        }
+        return stat;
     }
 }

@@ -2,8 +2,10 @@ package dev.odirect.store.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.odirect.store.TemporaryName;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -30,9 +32,21 @@ public final class FileAssertions {
 
     /** No in-progress file of the store is left anywhere under {@code dir}. */
     public static void assertNoTemporaryFiles(Path dir) throws IOException {
+        temporaryFiles(dir).stream().findFirst().ifPresent(p -> fail("temporary file left behind: " + p));
+    }
+
+    /** Every regular file under {@code dir} (symlinks not followed) with its size, as {@code a/b (5 bytes)}. */
+    public static List<String> filesWithSizes(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
-            files.filter(p -> p.getFileName().toString().startsWith(".odirect-tmp-"))
-                    .findFirst().ifPresent(p -> fail("temporary file left behind: " + p));
+            return files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .map(p -> dir.relativize(p) + " (" + p.toFile().length() + " bytes)").sorted().toList();
+        }
+    }
+
+    /** The store's temporary files under {@code dir}. */
+    public static List<Path> temporaryFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(p -> p.getFileName().toString().startsWith(TemporaryName.PREFIX)).toList();
         }
     }
 

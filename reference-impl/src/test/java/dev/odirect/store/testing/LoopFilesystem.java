@@ -18,6 +18,7 @@ public final class LoopFilesystem implements AutoCloseable {
     private final Path image;
     private final Path mountPoint;
     private String device;
+    private String mountOptions = "";
     private boolean mounted;
 
     private LoopFilesystem(Path workDir) {
@@ -64,6 +65,11 @@ public final class LoopFilesystem implements AutoCloseable {
         mkfs.add(device);
         Commands.run(mkfs.toArray(String[]::new));
         Files.createDirectories(mountPoint);
+        this.mountOptions = mountOptions;
+        mount();
+    }
+
+    private void mount() throws IOException {
         List<String> mount = new ArrayList<>(List.of("mount"));
         if (!mountOptions.isEmpty()) {
             mount.addAll(List.of("-o", mountOptions));
@@ -71,6 +77,27 @@ public final class LoopFilesystem implements AutoCloseable {
         mount.addAll(List.of(device, mountPoint.toString()));
         Commands.run(mount.toArray(String[]::new));
         mounted = true;
+    }
+
+    /** Empty when {@link #crash()} can be done here (ext4 and xfs), else the reason it cannot. */
+    public static Optional<String> cannotCrash() {
+        return Commands.tool("xfs_io").isPresent() ? Optional.empty()
+                : Optional.of("not run: xfs_io (xfsprogs) is not installed to shut the filesystem down");
+    }
+
+    /**
+     * A forced shutdown after its journal is flushed, as a power cut right after the last sync: what
+     * the journal holds survives, nothing written later does. Unmount and {@link #remount()} to recover.
+     */
+    public void crash() throws IOException {
+        Commands.run("xfs_io", "-x", "-c", "shutdown -f", mountPoint.toString());
+    }
+
+    /** Unmounts and mounts again: after {@link #crash()}, recovery replays the journal. */
+    public void remount() throws IOException {
+        Commands.run("umount", mountPoint.toString());
+        mounted = false;
+        mount();
     }
 
     public Path mountPoint() {
