@@ -11,11 +11,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Odirect.Version.class,
-        description = {"Benchmark the reference store in filesystem cells: JMH (streaming write with O_DIRECT, buffered "
-            + "with fsync and plain buffered, chunks of 4 KiB to 4 MiB, with and without an unaligned tail; reads; the "
-            + "checkpoint, shards and random-read workloads), fio with the same block sizes and direct=1 as the baseline, "
-            + "page-cache residency and store counters, and the cost of the block recorder (fio on the cell made on it "
-            + "against the plain cell).",
+        description = {"Benchmark the reference store in filesystem cells: JMH (streaming write with O_DIRECT, the "
+            + "JDK's FileChannel with DIRECT, the store buffered with fsync and plain buffered, chunks of 4 KiB to 4 MiB, "
+            + "with and without an unaligned tail; reads; the checkpoint, shards and random-read workloads), fio with the "
+            + "same block sizes and direct=1 as the baseline, page-cache residency and store counters, and the cost of the "
+            + "block recorder (fio on the cell made on it against the plain cell).",
             "Writes bench.json, bench.md, charts/ and the HTML report to --out. Numbers from a shared machine vary: "
                 + "compare ratios measured in one run."},
         footer = {"", "Examples:", "  odirect bench", "  odirect bench --cells xfs-4k --long",

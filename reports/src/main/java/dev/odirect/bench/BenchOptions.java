@@ -1,9 +1,11 @@
 package dev.odirect.bench;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What `odirect bench` runs: in which cells, short or long, and optionally only some benchmarks
@@ -21,5 +23,15 @@ public record BenchOptions(List<String> cells, boolean longRun, Path out, Option
     /** MiB per streamed object: 64 short, 1024 long, unless fixed with sizeMiB=. */
     public int sizeMiB() {
         return Integer.parseInt(params.getOrDefault("sizeMiB", longRun ? "1024" : "64"));
+    }
+
+    /** Whether {@code --param} leaves this value of a benchmark parameter in: not fixed, or fixed to a list holding it. */
+    boolean allows(String param, String value) {
+        return !params.containsKey(param) || Arrays.stream(params.get(param).split(",")).anyMatch(value::equalsIgnoreCase);
+    }
+
+    /** Whether {@code --only} leaves this benchmark (class.method) in, matched as JMH matches its includes. */
+    boolean runs(String benchmark) {
+        return only.isEmpty() || Pattern.compile(only.get()).matcher(benchmark).find();
     }
 }

@@ -2,14 +2,13 @@ package dev.odirect.bench;
 
 import dev.odirect.store.Latencies;
 import dev.odirect.store.StoreCounters;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
-/** The Markdown tables of a cell: streaming write MB/s by chunk and target against fio, the workloads, residency. */
+/** The Markdown tables of a cell: streaming write MB/s by chunk, tail and target against fio, the workloads, residency. */
 final class BenchTable {
-    static final List<String> TARGETS = List.of("DIRECT", "BUFFERED_FSYNC", "BUFFERED");
-
     private BenchTable() {
     }
 
@@ -18,21 +17,24 @@ final class BenchTable {
         if (!cell.note().isEmpty()) {
             md.append(cell.note()).append("\n\n");
         }
-        md.append("| chunk | tail | store O_DIRECT MB/s | store buffered+fsync MB/s | plain buffered MB/s | fio direct=1 MB/s | O_DIRECT / fio |\n");
-        md.append("|---|---|---|---|---|---|---|\n");
+        md.append("| chunk | tail | ");
+        for (BenchTarget target : BenchTarget.values()) {
+            md.append(target.label()).append(" MB/s | ");
+        }
+        md.append("fio direct=1 MB/s | O_DIRECT / fio |\n|---|---|").append("---|".repeat(BenchTarget.values().length + 2)).append('\n');
         for (int chunk : cell.chunks()) {
-            for (int tail : List.of(0, 1000)) {
-                double direct = cell.streaming("DIRECT", chunk, tail);
-                if (Double.isNaN(direct) && Double.isNaN(cell.streaming("BUFFERED_FSYNC", chunk, tail))) {
+            for (int tail : cell.tails()) {
+                if (Arrays.stream(BenchTarget.values()).allMatch(target -> Double.isNaN(cell.streaming(target, chunk, tail)))) {
                     continue;
                 }
+                md.append("| ").append(size(chunk)).append(" | ").append(tail).append(" | ");
+                for (BenchTarget target : BenchTarget.values()) {
+                    md.append(mb(cell.streaming(target, chunk, tail))).append(" | ");
+                }
                 Double fio = cell.fioDirect().get(chunk);
-                md.append("| ").append(size(chunk)).append(" | ").append(tail).append(" | ").append(mb(direct))
-                        .append(" | ").append(mb(cell.streaming("BUFFERED_FSYNC", chunk, tail)))
-                        .append(" | ").append(mb(cell.streaming("BUFFERED", chunk, tail)))
-                        .append(" | ").append(fio == null ? "" : mb(fio))
-                        .append(" | ").append(fio == null || Double.isNaN(direct) ? "" : String.format(Locale.ROOT, "%.2f", direct / fio))
-                        .append(" |\n");
+                double direct = cell.streaming(BenchTarget.DIRECT, chunk, tail);
+                md.append(fio == null ? "" : mb(fio)).append(" | ")
+                        .append(fio == null || Double.isNaN(direct) ? "" : String.format(Locale.ROOT, "%.2f", direct / fio)).append(" |\n");
             }
         }
         List<JmhRun.Measurement> other = cell.measurements().stream()
