@@ -28,7 +28,7 @@ final class BenchChart {
         if (!cell.fioDirect().isEmpty() && !sizes.isEmpty()) {
             List<Double> fio = new ArrayList<>();
             cell.chunks().forEach(chunk -> fio.add(cell.fioDirect().getOrDefault(chunk, 0.0)));
-            chart.addSeries("fio direct=1", sizes, fio);
+            chart.addSeries(FioBaseline.Job.PSYNC_IODEPTH_1.label(), sizes, fio);
         }
         if (chart.getSeriesMap().isEmpty()) {
             return null;

@@ -6,9 +6,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
-/** The Markdown tables of a cell: streaming write MB/s by chunk, tail and target against fio, the workloads, residency. */
+/**
+ * The Markdown tables of a cell: streaming write MB/s by chunk, tail and target beside fio; the alternating
+ * rounds against fio with their ratios; the workloads; residency.
+ */
 final class BenchTable {
+    private static final String PSYNC = FioBaseline.Job.PSYNC_IODEPTH_1.label();
+
     private BenchTable() {
     }
 
@@ -17,11 +23,12 @@ final class BenchTable {
         if (!cell.note().isEmpty()) {
             md.append(cell.note()).append("\n\n");
         }
-        md.append("| chunk | tail | ");
+        md.append("Streaming write (JMH); fio: the median of the alternating rounds for their chunk sizes, one run otherwise.\n\n")
+                .append("| chunk | tail | ");
         for (BenchTarget target : BenchTarget.values()) {
             md.append(target.label()).append(" MB/s | ");
         }
-        md.append("fio direct=1 MB/s | O_DIRECT / fio |\n|---|---|").append("---|".repeat(BenchTarget.values().length + 2)).append('\n');
+        md.append(PSYNC).append(" MB/s |\n|---|---|").append("---|".repeat(BenchTarget.values().length + 1)).append('\n');
         for (int chunk : cell.chunks()) {
             for (int tail : cell.tails()) {
                 if (Arrays.stream(BenchTarget.values()).allMatch(target -> Double.isNaN(cell.streaming(target, chunk, tail)))) {
@@ -31,12 +38,10 @@ final class BenchTable {
                 for (BenchTarget target : BenchTarget.values()) {
                     md.append(mb(cell.streaming(target, chunk, tail))).append(" | ");
                 }
-                Double fio = cell.fioDirect().get(chunk);
-                double direct = cell.streaming(BenchTarget.DIRECT, chunk, tail);
-                md.append(fio == null ? "" : mb(fio)).append(" | ")
-                        .append(fio == null || Double.isNaN(direct) ? "" : String.format(Locale.ROOT, "%.2f", direct / fio)).append(" |\n");
+                md.append(mb(cell.fioDirect().getOrDefault(chunk, Double.NaN))).append(" |\n");
             }
         }
+        rounds(cell, md);
         List<JmhRun.Measurement> other = cell.measurements().stream()
                 .filter(m -> !m.benchmark().startsWith("StreamingWrite")).toList();
         if (!other.isEmpty()) {
@@ -47,6 +52,38 @@ final class BenchTable {
         }
         observed(cell, md);
         return md.toString();
+    }
+
+    /** Each side of the alternating rounds, its MB/s and its ratios to the fio jobs taken within each round. */
+    private static void rounds(CellBench cell, StringBuilder md) {
+        if (cell.rounds().isEmpty()) {
+            return;
+        }
+        md.append("\nStreaming write, no tail, ").append(cell.rounds().get(0).mbPerSecond().size())
+                .append(" alternating rounds in this cell (per round and chunk: the store's side in JMH, then fio; one object")
+                .append(" or file each). Median over the rounds (min-max); a ratio is taken within each round.\n\n")
+                .append("| chunk | writer | MB/s | ratio to ").append(PSYNC).append(" | ratio to ")
+                .append(FioBaseline.Job.IO_URING_IODEPTH_4.label()).append(" |\n|---|---|---|---|---|\n");
+        for (Rounds rounds : cell.rounds()) {
+            for (AlternatingRounds.Side side : AlternatingRounds.SIDES) {
+                Optional<String> whyNot = rounds.whyNot(side);
+                Optional<Rounds.Spread> mbPerSecond = rounds.mbPerSecond(side);
+                if (whyNot.isEmpty() && mbPerSecond.isEmpty()) {
+                    continue;
+                }
+                md.append("| ").append(size(rounds.chunk())).append(" | ").append(side.label()).append(" | ")
+                        .append(whyNot.map(why -> "not run: " + why).orElseGet(() -> spread(mbPerSecond.get(), "%.0f")));
+                for (FioBaseline.Job baseline : FioBaseline.Job.values()) {
+                    md.append(" | ").append(side == baseline ? "" : rounds.ratio(side, baseline).map(r -> spread(r, "%.2f"))
+                            .orElse(rounds.whyNot(baseline).isPresent() ? "not run" : ""));
+                }
+                md.append(" |\n");
+            }
+        }
+    }
+
+    private static String spread(Rounds.Spread spread, String format) {
+        return String.format(Locale.ROOT, format + " (" + format + "-" + format + ")", spread.median(), spread.min(), spread.max());
     }
 
     /** Page-cache residency of a fresh 16 MiB object and the store's counters for the same work. */

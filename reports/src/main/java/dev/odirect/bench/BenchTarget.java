@@ -19,7 +19,7 @@ import java.util.Locale;
  * through the store buffered (it still fsyncs on finish), or plain buffered writes without fsync
  * (what the page cache alone promises).
  */
-public enum BenchTarget {
+public enum BenchTarget implements AlternatingRounds.Side {
     DIRECT("store, O_DIRECT"),
     JDK_DIRECT("JDK FileChannel, DIRECT"),
     BUFFERED_FSYNC("store, buffered + fsync"),
@@ -35,6 +35,7 @@ public enum BenchTarget {
         return valueOf(name.toUpperCase(Locale.ROOT));
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -5,13 +5,15 @@ import java.util.Map;
 
 /**
  * One cell's measurements: JMH results of the store, fio MB/s by block size (direct, and buffered
- * with a final fsync), page-cache residency and store counters after known work, and what the
- * block recorder costs: fio's 1 MiB direct writes on the cell as it is and on the recorder.
+ * with a final fsync), the alternating rounds of store and fio, page-cache residency and store counters
+ * after known work, and what the block recorder costs: fio's 1 MiB direct writes on the cell as it is
+ * and on the recorder.
  *
+ * @param fioDirect fio direct=1 psync iodepth 1 by block size: the median of the rounds where they ran, one run otherwise
  * @param recorder  {@code plain_mb_s}, {@code recorded_mb_s} and their {@code ratio}; empty where not measured
  */
 public record CellBench(String name, Map<String, Object> facts, List<JmhRun.Measurement> measurements,
-                        Map<Integer, Double> fioDirect, Map<Integer, Double> fioBuffered,
+                        Map<Integer, Double> fioDirect, Map<Integer, Double> fioBuffered, List<Rounds> rounds,
                         Map<String, Object> observed, String note, Map<String, Double> recorder) {
 
     /** MB/s of the store's streaming write for this target, chunk and tail, or NaN if not measured. */
@@ -31,5 +33,9 @@ public record CellBench(String name, Map<String, Object> facts, List<JmhRun.Meas
     public List<Integer> tails() {
         return measurements.stream().filter(m -> m.params().containsKey("tail"))
                 .map(m -> Integer.parseInt(m.params().get("tail"))).distinct().sorted().toList();
+    }
+
+    CellBench withRecorder(Map<String, Double> cost) {
+        return new CellBench(name, facts, measurements, fioDirect, fioBuffered, rounds, observed, note, cost);
     }
 }

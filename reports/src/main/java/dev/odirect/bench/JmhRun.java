@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;
@@ -16,7 +17,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
-/** The JMH benchmarks of this package, run in one directory: short by default, longer with {@code --long}. */
+/**
+ * The JMH benchmarks of this package, run in one directory: short by default, longer with {@code --long};
+ * and the store's side of one alternating round ({@link AlternatingRounds}).
+ */
 final class JmhRun {
     static final String STREAMING = StreamingWriteBenchmark.class.getName() + ".streamOneObject";
 
@@ -56,6 +60,18 @@ final class JmhRun {
             }
         }
         return measurements;
+    }
+
+    /**
+     * The store's side of one alternating round: each target writes one object of {@code chunk}-sized chunks,
+     * no tail, after one object of warm-up. SingleShotTime times exactly that object: the same bytes as fio's
+     * file in the same round.
+     */
+    static List<Measurement> round(Path dir, BenchOptions bench, int chunk, List<BenchTarget> targets) throws RunnerException {
+        Map<String, List<String>> fixed = Map.of("target", targets.stream().map(Enum::name).toList(),
+                "chunk", List.of(Integer.toString(chunk)), "tail", List.of("0"));
+        return measure(options(dir, bench, fixed).include(StreamingWriteBenchmark.class.getName()).mode(Mode.SingleShotTime)
+                .warmupIterations(1).measurementIterations(1));
     }
 
     /**
