@@ -74,13 +74,13 @@ final class AlternatingRounds {
                             Map<String, String> notRun) throws IOException {
         try {
             measured.put(job.name(), FioBaseline.direct(dir, chunk, sizeMiB, job));
-        } catch (IOException failed) {
+        } catch (FioBaseline.Failed failed) {
             // fio may be built without io_uring, or the kernel may refuse it (io_uring_disabled, seccomp):
             // then the ceiling is unknown, which the table says; psync failing is a broken cell and stops the bench
             if (job == FioBaseline.Job.PSYNC_IODEPTH_1) {
                 throw failed;
             }
-            notRun.put(job.name(), failed.getMessage());
+            notRun.put(job.name(), failed.why());
         }
     }
 }

@@ -64,8 +64,12 @@ final class FioBaseline {
         String output = new String(fio.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String errors = new String(fio.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
-            if (!fio.waitFor(10, TimeUnit.MINUTES) || fio.exitValue() != 0 || !output.contains("{")) {
-                throw failure(job, dir, errors);
+            if (!fio.waitFor(10, TimeUnit.MINUTES)) {
+                fio.destroyForcibly();
+                throw failure(job, dir, "no answer in 10 minutes");
+            }
+            if (fio.exitValue() != 0 || !output.contains("{")) {
+                throw failure(job, dir, errors.isBlank() ? "exit status " + fio.exitValue() : errors);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -80,8 +84,21 @@ final class FioBaseline {
         return job0.path("write").path("bw_bytes").asDouble() / (1 << 20);
     }
 
-    /** fio's complaint on one line: it becomes the reason a comparison says it was not run. */
-    private static IOException failure(Job job, Path dir, String errors) {
-        return new IOException(job.label() + " failed in " + dir + ": " + errors.trim().replaceAll("\\s*\\n\\s*", "; "));
+    private static Failed failure(Job job, Path dir, String errors) {
+        return new Failed(job, dir, errors.trim().replaceAll("\\s*\\n\\s*", "; "));
+    }
+
+    /** A fio run that failed, with fio's complaint on one line: the reason a comparison gives for not running it. */
+    static final class Failed extends IOException {
+        private final String why;
+
+        private Failed(Job job, Path dir, String why) {
+            super(job.label() + " failed in " + dir + ": " + why);
+            this.why = why;
+        }
+
+        String why() {
+            return why;
+        }
     }
 }
