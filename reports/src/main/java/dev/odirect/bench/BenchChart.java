@@ -8,11 +8,8 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 
-/** A bar chart of a cell's streaming-write MB/s by chunk size: the store's targets and fio side by side (XChart). */
+/** A bar chart of a cell's streaming-write MB/s by chunk size: the targets and fio side by side (XChart). */
 final class BenchChart {
-    private static final java.util.Map<String, String> SERIES = java.util.Map.of("DIRECT", "store, O_DIRECT",
-            "BUFFERED_FSYNC", "store, buffered + fsync", "BUFFERED", "plain buffered writes, no fsync");
-
     private BenchChart() {
     }
 
@@ -21,17 +18,17 @@ final class BenchChart {
         CategoryChart chart = new CategoryChartBuilder().width(900).height(500)
                 .title("Streaming write, " + cell.name() + " (no tail)").xAxisTitle("chunk size").yAxisTitle("MB/s").build();
         List<String> sizes = cell.chunks().stream().map(BenchTable::size).toList();
-        for (String target : BenchTable.TARGETS) {
+        for (BenchTarget target : BenchTarget.values()) {
             List<Double> values = new ArrayList<>();
             cell.chunks().forEach(chunk -> values.add(orZero(cell.streaming(target, chunk, 0))));
             if (values.stream().anyMatch(v -> v > 0)) {
-                chart.addSeries(SERIES.get(target), sizes, values);
+                chart.addSeries(target.label(), sizes, values);
             }
         }
         if (!cell.fioDirect().isEmpty() && !sizes.isEmpty()) {
             List<Double> fio = new ArrayList<>();
             cell.chunks().forEach(chunk -> fio.add(cell.fioDirect().getOrDefault(chunk, 0.0)));
-            chart.addSeries("fio direct=1", sizes, fio);
+            chart.addSeries(FioBaseline.Job.PSYNC_IODEPTH_1.label(), sizes, fio);
         }
         if (chart.getSeriesMap().isEmpty()) {
             return null;

@@ -18,9 +18,9 @@ import java.util.TreeMap;
 import org.openjdk.jmh.runner.RunnerException;
 
 /**
- * `odirect bench`: in each cell, the JMH benchmarks of the reference store, fio with the same block
- * sizes as the baseline, page-cache residency and counters; then bench.json, bench.md, charts and
- * Allure results. Without root, one run in a plain directory, said plainly.
+ * `odirect bench`: in each cell, the JMH benchmarks of the reference store, alternating rounds of the
+ * store and fio, fio with the same block sizes as the baseline, page-cache residency and counters; then
+ * bench.json, bench.md, charts and Allure results. Without root, one run in a plain directory, said plainly.
  */
 public final class BenchRunner {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -71,20 +71,25 @@ public final class BenchRunner {
             throws IOException, RunnerException {
         console.println("bench: " + name + ": JMH (" + (options.longRun() ? "long" : "short") + ")...");
         List<JmhRun.Measurement> measurements = JmhRun.run(dir, options);
+        List<Rounds> rounds = AlternatingRounds.run(name, dir, options, console);
         Map<Integer, Double> fioDirect = new TreeMap<>();
+        // one fio setting, one number: where the rounds ran fio psync, their median is its number for that block size
+        rounds.forEach(r -> r.mbPerSecond(FioBaseline.Job.PSYNC_IODEPTH_1).ifPresent(spread -> fioDirect.put(r.chunk(), spread.median())));
         Map<Integer, Double> fioBuffered = new TreeMap<>();
         String fioNote = note;
         if (FioBaseline.available()) {
             console.println("bench: " + name + ": fio baseline...");
             for (int chunk : chunksMeasured(measurements)) {
-                fioDirect.put(chunk, FioBaseline.sequentialWrite(dir, chunk, options.sizeMiB(), true));
+                if (!fioDirect.containsKey(chunk)) {
+                    fioDirect.put(chunk, FioBaseline.direct(dir, chunk, options.sizeMiB(), FioBaseline.Job.PSYNC_IODEPTH_1));
+                }
             }
-            fioBuffered.put(1 << 20, FioBaseline.sequentialWrite(dir, 1 << 20, options.sizeMiB(), false));
+            fioBuffered.put(1 << 20, FioBaseline.buffered(dir, 1 << 20, options.sizeMiB()));
         } else {
-            fioNote = "fio is not installed (apt-get install fio): no baseline";
+            fioNote = FioBaseline.NOT_INSTALLED + ": no baseline";
         }
         Map<String, Object> observed = CacheAndCounters.observe(dir);
-        CellBench cell = new CellBench(name, facts, measurements, fioDirect, fioBuffered, observed, fioNote, Map.of());
+        CellBench cell = new CellBench(name, facts, measurements, fioDirect, fioBuffered, rounds, observed, fioNote, Map.of());
         console.print(BenchTable.markdown(cell));
         return cell;
     }
@@ -99,7 +104,7 @@ public final class BenchRunner {
         MountedCell recorded = Cells.mountRecorded(cell.withSize(Math.max(1L << 30, 4L * options.sizeMiB() << 20)), work);
         double onRecorder;
         try {
-            onRecorder = FioBaseline.sequentialWrite(recorded.mountPoint(), RECORDER_BLOCK, options.sizeMiB(), true);
+            onRecorder = FioBaseline.direct(recorded.mountPoint(), RECORDER_BLOCK, options.sizeMiB(), FioBaseline.Job.PSYNC_IODEPTH_1);
         } finally {
             Cells.release(recorded);
         }
@@ -107,8 +112,7 @@ public final class BenchRunner {
         cost.put("plain_mb_s", plain);
         cost.put("recorded_mb_s", onRecorder);
         cost.put("ratio", onRecorder / plain);
-        CellBench withCost = new CellBench(measured.name(), measured.facts(), measured.measurements(), measured.fioDirect(),
-                measured.fioBuffered(), measured.observed(), measured.note(), cost);
+        CellBench withCost = measured.withRecorder(cost);
         console.print(BenchTable.recorder(withCost));
         return withCost;
     }

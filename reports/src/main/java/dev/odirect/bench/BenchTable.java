@@ -2,13 +2,18 @@ package dev.odirect.bench;
 
 import dev.odirect.store.Latencies;
 import dev.odirect.store.StoreCounters;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
-/** The Markdown tables of a cell: streaming write MB/s by chunk and target against fio, the workloads, residency. */
+/**
+ * The Markdown tables of a cell: streaming write MB/s by chunk, tail and target beside fio; the alternating
+ * rounds against fio with their ratios; the workloads; residency.
+ */
 final class BenchTable {
-    static final List<String> TARGETS = List.of("DIRECT", "BUFFERED_FSYNC", "BUFFERED");
+    private static final String PSYNC = FioBaseline.Job.PSYNC_IODEPTH_1.label();
 
     private BenchTable() {
     }
@@ -18,23 +23,25 @@ final class BenchTable {
         if (!cell.note().isEmpty()) {
             md.append(cell.note()).append("\n\n");
         }
-        md.append("| chunk | tail | store O_DIRECT MB/s | store buffered+fsync MB/s | plain buffered MB/s | fio direct=1 MB/s | O_DIRECT / fio |\n");
-        md.append("|---|---|---|---|---|---|---|\n");
+        md.append("Streaming write (JMH); fio: the median of the alternating rounds for their chunk sizes, one run otherwise.\n\n")
+                .append("| chunk | tail | ");
+        for (BenchTarget target : BenchTarget.values()) {
+            md.append(target.label()).append(" MB/s | ");
+        }
+        md.append(PSYNC).append(" MB/s |\n|---|---|").append("---|".repeat(BenchTarget.values().length + 1)).append('\n');
         for (int chunk : cell.chunks()) {
-            for (int tail : List.of(0, 1000)) {
-                double direct = cell.streaming("DIRECT", chunk, tail);
-                if (Double.isNaN(direct) && Double.isNaN(cell.streaming("BUFFERED_FSYNC", chunk, tail))) {
+            for (int tail : cell.tails()) {
+                if (Arrays.stream(BenchTarget.values()).allMatch(target -> Double.isNaN(cell.streaming(target, chunk, tail)))) {
                     continue;
                 }
-                Double fio = cell.fioDirect().get(chunk);
-                md.append("| ").append(size(chunk)).append(" | ").append(tail).append(" | ").append(mb(direct))
-                        .append(" | ").append(mb(cell.streaming("BUFFERED_FSYNC", chunk, tail)))
-                        .append(" | ").append(mb(cell.streaming("BUFFERED", chunk, tail)))
-                        .append(" | ").append(fio == null ? "" : mb(fio))
-                        .append(" | ").append(fio == null || Double.isNaN(direct) ? "" : String.format(Locale.ROOT, "%.2f", direct / fio))
-                        .append(" |\n");
+                md.append("| ").append(size(chunk)).append(" | ").append(tail).append(" | ");
+                for (BenchTarget target : BenchTarget.values()) {
+                    md.append(mb(cell.streaming(target, chunk, tail))).append(" | ");
+                }
+                md.append(mb(cell.fioDirect().getOrDefault(chunk, Double.NaN))).append(" |\n");
             }
         }
+        rounds(cell, md);
         List<JmhRun.Measurement> other = cell.measurements().stream()
                 .filter(m -> !m.benchmark().startsWith("StreamingWrite")).toList();
         if (!other.isEmpty()) {
@@ -45,6 +52,38 @@ final class BenchTable {
         }
         observed(cell, md);
         return md.toString();
+    }
+
+    /** Each side of the alternating rounds, its MB/s and its ratios to the fio jobs taken within each round. */
+    private static void rounds(CellBench cell, StringBuilder md) {
+        if (cell.rounds().isEmpty()) {
+            return;
+        }
+        md.append("\nStreaming write, no tail, ").append(cell.rounds().get(0).mbPerSecond().size())
+                .append(" alternating rounds in this cell (per round and chunk: the store's side in JMH, then fio; one object")
+                .append(" or file each). Median over the rounds (min-max); a ratio is taken within each round.\n\n")
+                .append("| chunk | writer | MB/s | ratio to ").append(PSYNC).append(" | ratio to ")
+                .append(FioBaseline.Job.IO_URING_IODEPTH_4.label()).append(" |\n|---|---|---|---|---|\n");
+        for (Rounds rounds : cell.rounds()) {
+            for (AlternatingRounds.Side side : AlternatingRounds.SIDES) {
+                Optional<String> whyNot = rounds.whyNot(side);
+                Optional<Rounds.Spread> mbPerSecond = rounds.mbPerSecond(side);
+                if (whyNot.isEmpty() && mbPerSecond.isEmpty()) {
+                    continue;
+                }
+                md.append("| ").append(size(rounds.chunk())).append(" | ").append(side.label()).append(" | ")
+                        .append(whyNot.map(why -> "not run: " + why).orElseGet(() -> spread(mbPerSecond.get(), "%.0f")));
+                for (FioBaseline.Job baseline : FioBaseline.Job.values()) {
+                    md.append(" | ").append(side == baseline ? "" : rounds.ratio(side, baseline).map(r -> spread(r, "%.2f"))
+                            .orElse(rounds.whyNot(baseline).isPresent() ? "not run" : ""));
+                }
+                md.append(" |\n");
+            }
+        }
+    }
+
+    private static String spread(Rounds.Spread spread, String format) {
+        return String.format(Locale.ROOT, format + " (" + format + "-" + format + ")", spread.median(), spread.min(), spread.max());
     }
 
     /** Page-cache residency of a fresh 16 MiB object and the store's counters for the same work. */
