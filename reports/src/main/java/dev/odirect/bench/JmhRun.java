@@ -23,8 +23,12 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  */
 final class JmhRun {
     static final String STREAMING = StreamingWriteBenchmark.class.getName() + ".streamOneObject";
-    /** Objects written before a round's measured one: the first object after a fork runs about 20% slow. */
-    private static final int ROUND_WARMUP_OBJECTS = 2;
+    /**
+     * Objects written before a round's measured one. A fresh JVM writes its first objects slowly (code
+     * not yet compiled, I/O threads not yet started): 2 left the store at 0.6-0.8 of fio where the same
+     * code, warm, writes at 1.0-1.1; by the tenth 64 MiB object it runs at its steady speed.
+     */
+    private static final int ROUND_WARMUP_OBJECTS = 10;
 
     /** One benchmark's result: which, with what parameters, ms per operation and MB/s where it writes or reads bytes. */
     record Measurement(String benchmark, Map<String, String> params, double msPerOp, double mbPerSecond) {
