@@ -10,7 +10,8 @@ public record DirectoryEntry(Directory directory, String name) {
         return directory.open(name, flags, mode, call);
     }
 
+    /** For messages; an O_TMPFILE file, opened through "." and nameless, is shown as its directory. */
     public Path path() {
-        return directory.pathOf(name);
+        return name.equals(".") ? directory.path() : directory.pathOf(name);
     }
 }
