@@ -21,6 +21,7 @@ final class Preallocation {
     private final OpenedFile file;
     private final long step;
     private long allocatedEnd;
+    private boolean attempted;
     private boolean stopped;
 
     Preallocation(Syscalls sys, OpenedFile file, long window) {
@@ -35,6 +36,7 @@ final class Preallocation {
             return;
         }
         long newEnd = Math.max(end, allocatedEnd + step);
+        attempted = true;
         Optional<String> refused = sys.preallocate(file.fd(), allocatedEnd, newEnd - allocatedEnd);
         if (refused.isPresent()) {
             stopped = true;
@@ -45,9 +47,13 @@ final class Preallocation {
         allocatedEnd = newEnd;
     }
 
-    /** Cuts what was allocated beyond the object's {@code size}. */
+    /**
+     * Cuts what was allocated beyond the object's {@code size}. A refused fallocate may have
+     * allocated part of its range and moved the file's end already (ext4 does, when it runs out of
+     * space midway), so any attempt is followed by the cut.
+     */
     void trimTo(long size) throws StoreIOException {
-        if (allocatedEnd > size) {
+        if (attempted) {
             sys.ftruncate(file.fd(), size, file.path());
         }
     }
