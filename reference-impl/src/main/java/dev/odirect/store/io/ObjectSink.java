@@ -48,13 +48,15 @@ public final class ObjectSink {
         this.tailStrategy = tailStrategy;
         this.pool = resources.pool();
         this.align = file.direct() ? file.alignment().offsetAlign() : 1;
-        long wanted = shape.expectedSize() == Shape.UNKNOWN_SIZE ? shape.bufferSize()
-                : Math.min(shape.bufferSize(), Math.max(shape.expectedSize(), 1));
+        boolean sizeKnown = shape.expectedSize() != Shape.UNKNOWN_SIZE;
+        long wanted = sizeKnown ? Math.min(shape.bufferSize(), Math.max(shape.expectedSize(), 1)) : shape.bufferSize();
         this.ioSize = (int) AlignedBuffers.alignUp(wanted, align);
-        // A put's bytes fit one buffer: nothing to overlap with, so it is written where it is filled.
-        int inFlight = ioSize < shape.bufferSize() ? 0 : shape.writesInFlight();
+        // A put whose bytes fit one buffer has nothing to overlap: it is written where it is filled.
+        int inFlight = sizeKnown && shape.expectedSize() <= ioSize ? 0 : shape.writesInFlight();
         this.pipeline = new WritePipeline(sys, file, resources, inFlight, length -> account(length, file.direct()));
-        this.ahead = inFlight == 0 ? null : new Preallocation(sys, file, (long) ioSize * (inFlight + 1));
+        long step = sizeKnown ? AlignedBuffers.alignUp(shape.expectedSize(), align)
+                : Math.max(Preallocation.MIN_STEP, (long) ioSize * (inFlight + 1));
+        this.ahead = inFlight == 0 ? null : new Preallocation(sys, file, step);
         this.buffer = freshBuffer();
     }
 

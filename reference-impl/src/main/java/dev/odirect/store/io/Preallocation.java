@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 final class Preallocation {
     private static final System.Logger LOG = System.getLogger("dev.odirect.store");
-    /** Allocated per step at least, so a long stream costs few calls. */
+    /** A stream of unknown size is allocated this much at a time at least, so it costs few calls. */
     static final long MIN_STEP = 16L << 20;
 
     private final Syscalls sys;
@@ -24,10 +24,11 @@ final class Preallocation {
     private boolean attempted;
     private boolean stopped;
 
-    Preallocation(Syscalls sys, OpenedFile file, long window) {
+    /** {@code step}: bytes allocated per call (a put's whole size, or a stream's share). */
+    Preallocation(Syscalls sys, OpenedFile file, long step) {
         this.sys = sys;
         this.file = file;
-        this.step = Math.max(MIN_STEP, window);
+        this.step = step;
     }
 
     /** Makes sure the file is allocated up to {@code end} before a write reaches it. */
