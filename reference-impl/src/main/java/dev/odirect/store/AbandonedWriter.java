@@ -1,8 +1,8 @@
 package dev.odirect.store;
 
 import dev.odirect.store.io.Directory;
+import dev.odirect.store.io.ObjectSink;
 import dev.odirect.store.io.StagingFile;
-import dev.odirect.store.posix.Syscalls;
 import java.lang.ref.Cleaner;
 
 /**
@@ -16,22 +16,23 @@ final class AbandonedWriter implements Runnable {
     private static final Cleaner CLEANER = Cleaner.create();
     private static final System.Logger LOG = System.getLogger("dev.odirect.store");
 
-    private final Syscalls sys;
+    private final ObjectSink sink;
     private final StagingFile staging;
     private final Directory directory;
     private final String key;
     private volatile boolean ended;
     private Cleaner.Cleanable cleanable;
 
-    private AbandonedWriter(Syscalls sys, StagingFile staging, Directory directory, String key) {
-        this.sys = sys;
+    private AbandonedWriter(ObjectSink sink, StagingFile staging, Directory directory, String key) {
+        this.sink = sink;
         this.staging = staging;
         this.directory = directory;
         this.key = key;
     }
 
-    static AbandonedWriter watch(ObjectWriter writer, Syscalls sys, StagingFile staging, Directory directory, String key) {
-        AbandonedWriter action = new AbandonedWriter(sys, staging, directory, key);
+    static AbandonedWriter watch(ObjectWriter writer, ObjectSink sink, StagingFile staging, Directory directory,
+                                 String key) {
+        AbandonedWriter action = new AbandonedWriter(sink, staging, directory, key);
         action.cleanable = CLEANER.register(writer, action);
         return action;
     }
@@ -49,7 +50,8 @@ final class AbandonedWriter implements Runnable {
         }
         IllegalStateException dropped = new IllegalStateException("the writer for key " + key
                 + " was dropped while open, without finish, abort or close");
-        sys.closeQuietlyAfterFailure(staging.file().fd());
+        // through the sink: its writes still in flight use the descriptor, and end before it is closed
+        sink.closeAfterFailure();
         staging.discardAfter(dropped);
         directory.close();
         boolean removed = dropped.getSuppressed().length == 0;

@@ -26,9 +26,13 @@ public final class AsyncDirectStore implements AutoCloseable {
         T call() throws Exception;
     }
 
+    /** How long close waits for the calls already made, then for the pool to stop. */
+    public static final long CLOSE_WAIT_MINUTES = 1;
+
     private final DirectStore store;
     private final ExecutorService executor;
     private final Set<AsyncObjectWriter> writers = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> ownThreads = ConcurrentHashMap.newKeySet();
 
     public AsyncDirectStore(DirectStore store, int threads, int queueCapacity) {
         this.store = store;
@@ -37,6 +41,7 @@ public final class AsyncDirectStore implements AutoCloseable {
                 new ArrayBlockingQueue<>(queueCapacity), task -> {
                     Thread thread = new Thread(task, "odirect-io-" + count.incrementAndGet());
                     thread.setDaemon(true);
+                    ownThreads.add(thread);
                     return thread;
                 });
     }
@@ -78,20 +83,33 @@ public final class AsyncDirectStore implements AutoCloseable {
     }
 
     /**
-     * Finishes queued calls, then stops the pool and aborts every writer that was neither
-     * finished nor aborted: nothing a caller left open is acknowledged or left behind.
+     * Runs the calls made before it (a writer's later calls reach the pool only as its earlier ones
+     * end, so they are waited for first), then stops the pool and aborts every writer that was
+     * neither finished nor aborted: nothing a caller left open is acknowledged or left behind. A
+     * writer whose call still runs after {@link #CLOSE_WAIT_MINUTES} is left to its call.
      */
     @Override
     public void close() throws InterruptedException {
+        CompletableFuture<?>[] settled = writers.stream().map(AsyncObjectWriter::settled).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(settled).get(CLOSE_WAIT_MINUTES, TimeUnit.MINUTES);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException stillRunning) {
+            // the pool stops below all the same; only writers with no call running are aborted
+        }
         executor.shutdown();
-        if (!executor.awaitTermination(1, TimeUnit.MINUTES)) {
+        if (!executor.awaitTermination(CLOSE_WAIT_MINUTES, TimeUnit.MINUTES)) {
             executor.shutdownNow();
-            executor.awaitTermination(1, TimeUnit.MINUTES);
         }
         for (AsyncObjectWriter writer : writers) {
-            writer.abandon();
+            if (writer.settled().isDone()) {
+                writer.abandon();
+            }
         }
         writers.clear();
+    }
+
+    boolean isOwnThread(Thread thread) {
+        return ownThreads.contains(thread);
     }
 
     <T> CompletableFuture<T> submit(IoCall<T> call) {

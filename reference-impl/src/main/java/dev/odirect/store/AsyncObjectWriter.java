@@ -2,7 +2,9 @@ package dev.odirect.store;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An {@link ObjectWriter} driven asynchronously: calls run in the order they were made, one at a
@@ -12,7 +14,8 @@ import java.util.concurrent.Semaphore;
  * <p>The first failure, a task the pool refused included, fails every later call and aborts the
  * writer: a finish after a lost chunk never succeeds. At most {@link #MAX_QUEUED_CALLS} calls wait
  * at once; a caller beyond that blocks until one completes, so a fast producer cannot queue
- * without bound.
+ * without bound. A call made on the façade's own I/O thread (a callback) cannot wait for that
+ * thread: beyond the limit it fails, and the writer with it.
  */
 public final class AsyncObjectWriter {
     public static final int MAX_QUEUED_CALLS = 8;
@@ -20,6 +23,7 @@ public final class AsyncObjectWriter {
     private final ObjectWriter writer;
     private final AsyncDirectStore owner;
     private final Semaphore queued = new Semaphore(MAX_QUEUED_CALLS);
+    private final AtomicBoolean abandoned = new AtomicBoolean();
     private CompletableFuture<?> last = CompletableFuture.completedFuture(null);
 
     AsyncObjectWriter(ObjectWriter writer, AsyncDirectStore owner) {
@@ -51,8 +55,16 @@ public final class AsyncObjectWriter {
         return writer.key();
     }
 
-    /** Aborts the writer where it stands, once no call of it can run any more; nothing if it ended. */
+    /** Completes when every call made so far has run, whatever its outcome. */
+    synchronized CompletableFuture<Void> settled() {
+        return last.handle((result, failure) -> null);
+    }
+
+    /** Aborts the writer where it stands, once no call of it can run any more; once, and nothing if it ended. */
     void abandon() {
+        if (!abandoned.compareAndSet(false, true)) {
+            return;
+        }
         try {
             writer.close();
         } catch (StoreIOException | RuntimeException ignored) {
@@ -65,11 +77,14 @@ public final class AsyncObjectWriter {
     }
 
     private <T> CompletableFuture<T> enqueue(AsyncDirectStore.IoCall<T> call) {
-        try {
-            queued.acquire();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return CompletableFuture.failedFuture(interrupted);
+        if (owner.isOwnThread(Thread.currentThread())) {
+            if (!queued.tryAcquire()) {
+                return failAll(new IllegalStateException("a call on writer for key " + writer.key() + " from the façade's "
+                        + "own I/O thread, with " + MAX_QUEUED_CALLS + " calls queued: it would wait for itself"));
+            }
+        } else {
+            // uninterruptibly: an interrupt must not drop a chunk between two that are written
+            queued.acquireUninterruptibly();
         }
         synchronized (this) {
             // thenApplyAsync runs only after the previous call succeeded: a failure, or a task the
@@ -84,5 +99,15 @@ public final class AsyncObjectWriter {
             last = next;
             return next;
         }
+    }
+
+    /** Fails this call and every later one, and aborts the writer once the calls before it have run. */
+    private synchronized <T> CompletableFuture<T> failAll(RuntimeException why) {
+        CompletableFuture<T> failed = last.handle((result, failure) -> {
+            throw new CompletionException(why);
+        });
+        CompletableFuture<T> next = failed.whenComplete((result, failure) -> abandon());
+        last = next;
+        return next;
     }
 }

@@ -59,7 +59,7 @@ public final class ObjectWriter implements AutoCloseable {
             throw failed;
         }
         this.staging = created;
-        this.abandoned = AbandonedWriter.watch(this, sys, staging, directory, key.value());
+        this.abandoned = AbandonedWriter.watch(this, sink, staging, directory, key.value());
     }
 
     /** Appends the chunk's remaining bytes (any number, 0 included); the chunk is not modified. */

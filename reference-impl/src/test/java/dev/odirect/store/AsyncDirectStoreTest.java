@@ -122,4 +122,53 @@ class AsyncDirectStoreTest {
             assertEquals(AsyncObjectWriter.MAX_QUEUED_CALLS + 1L, writer.finish().get().size());
         }
     }
+
+    @Test
+    void anInterruptedCallerStillQueuesItsChunk() throws Exception {
+        try (AsyncDirectStore async = AsyncDirectStore.of(DirectStores.open(URI.create("direct://" + root)))) {
+            AsyncObjectWriter writer = async.openWriter("k").get();
+            writer.writeChunk(ascii("AAAA"));
+            Thread.currentThread().interrupt();
+            CompletableFuture<Void> interrupted = writer.writeChunk(ascii("BBBB"));
+            assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
+            writer.writeChunk(ascii("CCCC"));
+            assertEquals(12, writer.finish().get().size());
+            assertTrue(interrupted.isDone() && !interrupted.isCompletedExceptionally());
+        }
+        assertFileHolds(root.resolve("k"), "AAAABBBBCCCC".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void aCallbackOnTheFacadesThreadFailsBeyondTheLimitInsteadOfWaitingForItself() throws Exception {
+        try (AsyncDirectStore async = new AsyncDirectStore(DirectStores.open(URI.create("direct://" + root)), 1, 64)) {
+            AsyncObjectWriter writer = async.openWriter("k").get();
+            List<CompletableFuture<Void>> calls = async.submit(() -> {
+                List<CompletableFuture<Void>> made = new ArrayList<>();
+                for (int i = 0; i <= AsyncObjectWriter.MAX_QUEUED_CALLS; i++) {
+                    made.add(writer.writeChunk(ascii("x")));
+                }
+                return made;
+            }).get(1, TimeUnit.MINUTES);
+            ExecutionException refused = assertThrows(ExecutionException.class, () -> calls.get(calls.size() - 1).get());
+            assertInstanceOf(IllegalStateException.class, refused.getCause());
+            assertThrows(ExecutionException.class, () -> writer.finish().get());
+        }
+        assertEquals(List.of(), FileAssertions.entriesOf(root));
+    }
+
+    @Test
+    void aFinishMadeBeforeCloseRunsBeforeThePoolStops() throws Exception {
+        CompletableFuture<WriteResult> finish;
+        try (AsyncDirectStore async = AsyncDirectStore.of(DirectStores.open(URI.create("direct://" + root)))) {
+            AsyncObjectWriter writer = async.openWriter("k").get();
+            writer.writeChunk(ByteBuffer.wrap(TestData.bytes(3 << 20, 4)));
+            finish = writer.finish();
+        }
+        assertEquals(3 << 20, finish.get().size());
+        assertFileHolds(root.resolve("k"), TestData.bytes(3 << 20, 4));
+    }
+
+    private static ByteBuffer ascii(String text) {
+        return ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII));
+    }
 }

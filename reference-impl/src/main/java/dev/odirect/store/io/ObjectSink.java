@@ -121,9 +121,12 @@ public final class ObjectSink {
     public void closeAfterFailure() {
         if (!closed) {
             closed = true;
-            pipeline.drain();
-            releaseBuffer();
-            sys.closeQuietlyAfterFailure(file.fd());
+            try {
+                pipeline.drain();
+                releaseBuffer();
+            } finally {
+                sys.closeQuietlyAfterFailure(file.fd());
+            }
         }
     }
 

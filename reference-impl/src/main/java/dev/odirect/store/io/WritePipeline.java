@@ -73,7 +73,7 @@ final class WritePipeline {
         while (!pending.isEmpty()) {
             try {
                 awaitOldest();
-            } catch (StoreIOException alreadyFailing) {
+            } catch (StoreIOException | RuntimeException alreadyFailing) {
                 // the writer is being given up: the first error was reported already
             }
         }
