@@ -55,6 +55,9 @@ public final class MatrixRunner {
     public MatrixReport runOnHost(List<Cell> cells) throws IOException, CheckSetupException {
         List<Cell> run = runCells(options);
         Path work = Files.createTempDirectory("odirect-matrix-");
+        // registered first, so that on Ctrl-C it is removed after the cells mounted in it
+        AutoCloseable workDirectory = () -> MountedCell.deleteIfEmpty(work);
+        Cleanup.register(workDirectory);
         List<CellResult> results = new ArrayList<>();
         try {
             int n = 0;
@@ -65,6 +68,7 @@ public final class MatrixRunner {
                 results.add(result);
             }
         } finally {
+            Cleanup.unregister(workDirectory);
             MountedCell.deleteIfEmpty(work);
         }
         return MatrixReport.write(options, results, console);
