@@ -4,6 +4,7 @@ import com.sun.nio.file.ExtendedOpenOption;
 import dev.odirect.store.DirectStore;
 import dev.odirect.store.DirectStores;
 import dev.odirect.store.StoreConfig;
+import dev.odirect.store.io.AlignedBuffers;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -91,7 +92,7 @@ public enum BenchTarget implements AlternatingRounds.Side {
             throw new IllegalArgumentException("the JDK's DIRECT channel cannot write an unaligned tail");
         }
         int align = Math.toIntExact(Files.getFileStore(root).getBlockSize());
-        ByteBuffer aligned = ByteBuffer.allocateDirect(chunk.remaining() + align).alignedSlice(align);
+        ByteBuffer aligned = AlignedBuffers.allocate(chunk.remaining(), align);
         try (FileChannel file = FileChannel.open(root.resolve(key), StandardOpenOption.WRITE, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, ExtendedOpenOption.DIRECT)) {
             for (int i = 0; i < count; i++) {
