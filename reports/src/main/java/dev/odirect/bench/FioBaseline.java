@@ -57,6 +57,7 @@ final class FioBaseline {
     }
 
     private static double sequentialWrite(Path dir, int blockSize, int sizeMiB, boolean direct, Job job) throws IOException {
+        HostWriteback.flush();
         Process fio = new ProcessBuilder("fio", "--name=seqwrite", "--directory=" + dir, "--filename=odirect-fio.dat",
                 "--rw=write", "--bs=" + blockSize, "--size=" + sizeMiB + "M", "--direct=" + (direct ? 1 : 0),
                 "--ioengine=" + job.engine, "--iodepth=" + job.iodepth, "--end_fsync=1", "--output-format=json")
