@@ -17,6 +17,7 @@ final class HostCommands {
     }
 
     static String run(List<String> command) throws IOException {
+        Cleanup.refuseWhileClosing(String.join(" ", command));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();

@@ -144,6 +144,7 @@ final class HostProvisioner {
     }
 
     static Path directory(Path path, MountedCell mounted) throws IOException {
+        Cleanup.refuseWhileClosing("a directory " + path);
         boolean existed = Files.isDirectory(path);
         Files.createDirectories(path);
         if (!existed) {

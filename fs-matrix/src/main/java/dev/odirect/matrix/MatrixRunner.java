@@ -56,7 +56,7 @@ public final class MatrixRunner {
         List<Cell> run = runCells(options);
         Path work = Files.createTempDirectory("odirect-matrix-");
         // registered first, so that on Ctrl-C it is removed after the cells mounted in it
-        AutoCloseable workDirectory = () -> MountedCell.deleteIfEmpty(work);
+        AutoCloseable workDirectory = () -> MountedCell.deleteEmptyDirectories(work);
         Cleanup.register(workDirectory);
         List<CellResult> results = new ArrayList<>();
         try {
@@ -69,7 +69,7 @@ public final class MatrixRunner {
             }
         } finally {
             Cleanup.unregister(workDirectory);
-            MountedCell.deleteIfEmpty(work);
+            MountedCell.deleteEmptyDirectories(work);
         }
         return MatrixReport.write(options, results, console);
     }
