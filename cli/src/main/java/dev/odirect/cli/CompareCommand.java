@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
                 + "ranges do not overlap (a store's figure that got worse is a regression); single figures when they "
                 + "changed by more than --threshold, listed but never a regression."},
         footer = {"", "Exit status:", "  " + Comparison.EXIT_NOTHING_REGRESSED + "  nothing regressed",
-            "  " + Comparison.EXIT_REGRESSED + "  a rule or cell regressed, or a store's bench figure got worse beyond its rounds' range",
-            "  " + ExitStatus.ERROR + "  bad input: a folder that is not a result folder, or a bench folder against a check",
+            "  " + Comparison.EXIT_REGRESSED + "  a rule regressed, or a store's bench figure fell out of its rounds' range",
+            "  " + ExitStatus.ERROR + "  bad input: not a result folder, or bench against check",
             "", "Examples:", "  odirect compare results/last-green results/now",
             "  odirect compare target/odirect/check-20261124-120000 target/odirect/matrix-20261125-090000",
             "  odirect compare --format json --out compare.json results/main results/branch",
