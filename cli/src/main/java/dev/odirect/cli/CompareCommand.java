@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
             "  " + Comparison.EXIT_REGRESSED + "  a rule regressed, or a store's bench figure fell out of its rounds' range",
             "  " + ExitStatus.ERROR + "  bad input: not a result folder, or bench against check",
             "", "Examples:", "  odirect compare results/last-green results/now",
-            "  odirect compare target/odirect/check-20261124-120000 target/odirect/matrix-20261125-090000",
+            "  odirect compare results/check-on-tmpfs results/matrix     # the matrix's tmpfs cell",
             "  odirect compare --format json --out compare.json results/main results/branch",
             "  odirect compare --threshold 20 bench/before bench/after"})
 final class CompareCommand implements Callable<Integer> {
