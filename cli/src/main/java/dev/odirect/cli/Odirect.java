@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Odirect.Version.class,
         description = "O_DIRECT conformance suite and reference store.",
-        subcommands = {MatrixCommand.class, CheckCommand.class, BenchCommand.class, ReportCommand.class, AdapterCommand.class, CrashStateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {MatrixCommand.class, CheckCommand.class, BenchCommand.class, CompareCommand.class, ReportCommand.class, AdapterCommand.class, CrashStateCommand.class, CommandLine.HelpCommand.class},
         footer = {"", ExitStatus.HELP_HEADING, ExitStatus.HELP_PROVEN, ExitStatus.HELP_MUST_FAILED, ExitStatus.HELP_ERROR,
             ExitStatus.HELP_NOT_PROVEN})
 public final class Odirect implements Runnable {
