@@ -39,7 +39,7 @@ public final class HostSetup {
         if (!run.succeeded()) {
             // a new machine's package lists may be empty or stale: fetch them once and try again
             AptRun update = apt(List.of("apt-get", "update"));
-            run = update.succeeded() ? apt(install) : update;
+            run = update.succeeded() ? update.then(apt(install)) : update;
         }
         if (run.succeeded()) {
             console.println(command + ": installed " + String.join(" ", plan.packages()));
@@ -55,6 +55,11 @@ public final class HostSetup {
     private record AptRun(String command, String failure, String output) {
         boolean succeeded() {
             return failure.isEmpty();
+        }
+
+        /** The next run, with this one's output before its own (apt-get update's warnings explain a failed install). */
+        AptRun then(AptRun next) {
+            return new AptRun(next.command, next.failure, output + next.output);
         }
     }
 
