@@ -6,6 +6,7 @@ import dev.odirect.conformance.run.CheckRunner;
 import dev.odirect.conformance.run.CheckSetupException;
 import dev.odirect.conformance.run.ExitStatus;
 import dev.odirect.conformance.run.RuleStatus;
+import dev.odirect.conformance.verify.PageCache;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     SuiteOptions suite = new SuiteOptions();
+
+    @Mixin
+    InstallOption install = new InstallOption();
 
     @Option(names = "--dir", paramLabel = "DIR", description = "Objects go to a fresh subdirectory of DIR (default: ${DEFAULT-VALUE}).",
             defaultValue = "${java.io.tmpdir}")
@@ -51,6 +55,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CheckOptions options = options();
+        install.provide("check", List.of(PageCache.NEED));
         System.out.println("odirect check: " + options.target() + " in " + options.dir() + ", profile " + suite.profile
                 + ", seed " + options.seed());
         CheckReport report;

@@ -5,6 +5,7 @@ import dev.odirect.conformance.run.CheckRunner;
 import dev.odirect.conformance.run.CheckSetupException;
 import dev.odirect.conformance.run.ExitStatus;
 import dev.odirect.matrix.Cell;
+import dev.odirect.matrix.CellTools;
 import dev.odirect.matrix.ContainerMatrixRunner;
 import dev.odirect.matrix.MatrixOptions;
 import dev.odirect.matrix.MatrixReport;
@@ -32,6 +33,9 @@ final class MatrixCommand implements Callable<Integer> {
 
     @Mixin
     SuiteOptions suite = new SuiteOptions();
+
+    @Mixin
+    InstallOption install = new InstallOption();
 
     @Option(names = MatrixOptions.CELLS_OPTION, split = ",", paramLabel = "NAMES",
             description = "Cells to run (default: every cell of cells.yaml and --cells-file).")
@@ -90,6 +94,7 @@ final class MatrixCommand implements Callable<Integer> {
             List<Cell> selected = MatrixRunner.select(options);
             CheckRunner.preflight(check);
             Optional<MatrixOptions.Mode> resolved = NoCellFallback.resolve(options.mode());
+            install.provide("matrix", CellTools.forMatrix(selected, resolved, options.crash()));
             MatrixReport report = resolved.isEmpty() ? NoCellFallback.run(options, NoCellFallback.whyNoCell(), System.out)
                     : resolved.get() == MatrixOptions.Mode.CONTAINERS ? containers(options, selected)
                     : new MatrixRunner(options, System.out).runOnHost(selected);

@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code odirect} command: one entry point for the store adapter and, later, check/matrix/report/bench. */
+/** The {@code odirect} command: one entry point for matrix, check, bench, report, the store adapter and crash-state. */
 @Command(name = "odirect",
         mixinStandardHelpOptions = true,
         versionProvider = Odirect.Version.class,

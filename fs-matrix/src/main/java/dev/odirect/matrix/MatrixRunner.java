@@ -104,11 +104,15 @@ public final class MatrixRunner {
         }
     }
 
-    /** In crash-states mode, cells that can crash and run a rule that needs it are made on the block recorder. */
+    /** In crash-states mode, cells that crash are made on the block recorder. */
     private Optional<Recording> recording(Cell cell) {
-        boolean durability = cell.rules().isEmpty() || cell.rules().stream().anyMatch(CrashRecorders.RULES::contains);
-        return options.crash() == MatrixOptions.CrashMode.STATES && cell.crash() && durability
+        return options.crash() == MatrixOptions.CrashMode.STATES && crashes(cell)
                 ? Optional.of(new Recording(cellOut(options, cell), DeviceFaults.NONE)) : Optional.empty();
+    }
+
+    /** A cell that can crash and runs a rule that needs a crash. */
+    static boolean crashes(Cell cell) {
+        return cell.crash() && (cell.rules().isEmpty() || cell.rules().stream().anyMatch(CrashRecorders.RULES::contains));
     }
 
     private CheckOptions checkOptions(Cell cell, MountedCell mounted, List<Cell> run, Optional<String> recorder) {

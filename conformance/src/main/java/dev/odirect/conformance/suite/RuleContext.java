@@ -1,11 +1,13 @@
 package dev.odirect.conformance.suite;
 
 import dev.odirect.conformance.property.Sizes;
+import dev.odirect.conformance.setup.ToolPackages;
 import dev.odirect.conformance.suite.RuleCatalog.Rule;
 import dev.odirect.conformance.verify.CacheStat;
 import dev.odirect.conformance.verify.DiskView;
 import dev.odirect.conformance.verify.Evidence;
 import dev.odirect.conformance.verify.FilesystemFacts;
+import dev.odirect.conformance.verify.PageCache;
 import dev.odirect.spi.Capability;
 import dev.odirect.spi.Outcome;
 import dev.odirect.spi.StoreInfo;
@@ -187,8 +189,8 @@ public final class RuleContext implements AutoCloseable {
 
     /** fincore and a filesystem where O_DIRECT was seen to leave no cached pages (DIRECT rules), or not run. */
     public void requirePageCacheObservable() {
-        if (!dev.odirect.conformance.verify.PageCache.observable()) {
-            throw new RuleNotRun("fincore (util-linux) is not installed");
+        if (!PageCache.observable()) {
+            throw new RuleNotRun(ToolPackages.notInstalled(PageCache.NEED.tool()));
         }
         if (!Boolean.TRUE.equals(facts().bypassesCache())) {
             throw new RuleNotRun("O_DIRECT does not bypass the page cache here (" + facts().describe() + ")");
