@@ -137,7 +137,7 @@ impl Temp {
 }
 
 fn on_blocking_pool<T: Send + 'static>(runtime: &Runtime, work: impl FnOnce() -> T + Send + 'static) -> T {
-    runtime.block_on(tokio::task::spawn_blocking(work)).expect("a blocking task of the store panicked")
+    runtime.block_on(async { tokio::task::spawn_blocking(work).await }).expect("a blocking task of the store panicked")
 }
 
 /// Removes the temporary files of writers whose process is gone (a crash, a kill), and syncs their directories.
