@@ -95,7 +95,8 @@ public final class MatrixRunner {
             });
             return CellResult.checked(cell.name(), facts, report);
         } catch (CheckSetupException setup) {
-            return CellResult.failed(cell.name(), setup.getMessage(), CellFacts.of(mounted));
+            return CellResult.failed(cell.name(), setup.getMessage(), CellFacts.of(mounted), NotRunCell.rulesNotRun(cell,
+                    "the store could not be checked in cell " + cell.name() + ": " + setup.getMessage(), cellOut(options, cell)));
         } finally {
             recorder.ifPresent(CrashRecorders::unregister);
             mounted.close();

@@ -19,20 +19,25 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A cell this machine could not make: each of its rules is "not run" with the reason, in
- * matrix.json and in the Allure results as a skipped test, so the report shows what was not proven.
+ * A cell this machine could not make, or made but could not check the store in: each of its rules is
+ * "not run" with the reason, in matrix.json and in the Allure results as a skipped test, so the
+ * report shows what was not proven instead of a blank column.
  */
 final class NotRunCell {
     private NotRunCell() {
     }
 
     static CellResult record(Cell cell, String reason, Path cellOut) throws IOException {
-        String why = "cell " + cell.name() + " not run: " + reason;
+        return CellResult.notRun(cell.name(), reason, rulesNotRun(cell, "cell " + cell.name() + " not run: " + reason, cellOut));
+    }
+
+    /** The cell's rules, each not run for this reason, written to its Allure results as skipped tests. */
+    static List<RuleResult> rulesNotRun(Cell cell, String why, Path cellOut) throws IOException {
         List<RuleCatalog.Rule> rules = (cell.rules().isEmpty() ? List.copyOf(RuleCatalog.rules().keySet()) : cell.rules())
                 .stream().map(id -> RuleCatalog.rule(id).orElseThrow()).toList();
         writeSkippedTests(cell.name(), rules, why, Files.createDirectories(cellOut.resolve("allure-results")));
-        return CellResult.notRun(cell.name(), reason, rules.stream()
-                .map(rule -> new RuleResult(rule.id(), rule.level(), RuleStatus.NOT_RUN, why, why, 0, false)).toList());
+        return rules.stream().map(rule -> new RuleResult(rule.id(), rule.level(), RuleStatus.NOT_RUN, why, why, 0, false))
+                .toList();
     }
 
     private static void writeSkippedTests(String cell, List<RuleCatalog.Rule> rules, String why, Path allureResults) {
