@@ -1,6 +1,7 @@
 package dev.odirect.reports;
 
 import dev.odirect.conformance.run.CheckSetupException;
+import dev.odirect.matrix.MatrixReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -83,6 +84,9 @@ public final class AllureReport {
                 }
             }
         }
+        // the overview's Executors widget links back to the verdict page beside the report folder
+        Files.writeString(merged.resolve("executor.json"), "{\"name\":\"odirect\",\"type\":\"odirect\","
+                + "\"buildName\":\"verdict page: failures, replays, the matrix\",\"buildUrl\":\"../" + MatrixReport.VERDICT_PAGE + "\"}");
         Files.writeString(merged.resolve("environment.properties"), environment.entrySet().stream()
                 .map(e -> e.getKey() + "=" + String.join(", ", e.getValue()).replace("\\", "\\\\"))
                 .collect(Collectors.joining("\n", "", "\n")));
