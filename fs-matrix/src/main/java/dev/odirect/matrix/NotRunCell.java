@@ -3,11 +3,11 @@ package dev.odirect.matrix;
 import dev.odirect.conformance.run.CheckRunner;
 import dev.odirect.conformance.run.RuleResult;
 import dev.odirect.conformance.run.RuleStatus;
+import dev.odirect.conformance.run.TextOnlyResultsWriter;
 import dev.odirect.conformance.suite.AllureLabels;
 import dev.odirect.conformance.suite.RuleCatalog;
 import dev.odirect.conformance.suite.RuleNotRun;
 import io.qameta.allure.AllureLifecycle;
-import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.model.Status;
 import io.qameta.allure.model.StatusDetails;
 import io.qameta.allure.model.TestResult;
@@ -41,7 +41,7 @@ final class NotRunCell {
     }
 
     private static void writeSkippedTests(String cell, List<RuleCatalog.Rule> rules, String why, Path allureResults) {
-        AllureLifecycle allure = new AllureLifecycle(new FileSystemResultsWriter(allureResults));
+        AllureLifecycle allure = new AllureLifecycle(new TextOnlyResultsWriter(allureResults));
         // the trace names the type, as an aborted rule's does, so the report's categories sort it as not run
         StatusDetails details = new StatusDetails().setMessage(why).setTrace(new RuleNotRun(why).toString());
         long now = System.currentTimeMillis();

@@ -108,7 +108,10 @@ public final class AllureReport {
     private static void run(Path allure, String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(allure.toString()));
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // without it the report loads Google Analytics (googletagmanager.com) whenever it is opened
+        builder.environment().put("ALLURE_NO_ANALYTICS", "true");
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());
         try {
             if (process.waitFor() != 0) {
