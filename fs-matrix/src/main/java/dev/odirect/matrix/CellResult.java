@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odirect.conformance.run.CheckReport;
 import dev.odirect.conformance.run.RuleResult;
+import dev.odirect.conformance.run.RuleStatus;
 import dev.odirect.conformance.run.Summary;
 import dev.odirect.conformance.run.Verdict;
 import java.util.ArrayList;
@@ -39,6 +40,12 @@ public record CellResult(String name, boolean made, Verdict verdict, String reas
     /** "not-proven (DURABLE-1 (...); waive with --waive DURABLE-1)", for the line after a cell ran. */
     String describe() {
         return status() + (reason.isEmpty() ? "" : " (" + reason + ")");
+    }
+
+    /** The replay command of each rule that failed or warned here, as the console prints them after the cell. */
+    List<String> failureReplays() {
+        return rules.stream().filter(rule -> rule.outcome() == RuleStatus.FAILED || rule.outcome() == RuleStatus.WARNED)
+                .map(rule -> replays.get(rule.id())).filter(java.util.Objects::nonNull).toList();
     }
 
     static CellResult checked(String name, Map<String, Object> facts, CheckReport report) {

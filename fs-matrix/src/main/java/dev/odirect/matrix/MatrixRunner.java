@@ -65,6 +65,7 @@ public final class MatrixRunner {
                 console.printf("%n[%d/%d] cell %s (%s)%n", ++n, cells.size(), cell.name(), describe(cell));
                 CellResult result = runCell(cell, work, run);
                 console.printf("[%d/%d] cell %s: %s%n", n, cells.size(), cell.name(), result.describe());
+                result.failureReplays().forEach(line -> console.println("  replay: " + line));
                 results.add(result);
             }
         } finally {
