@@ -134,6 +134,8 @@ class MatrixCommandIT {
         var first = new ObjectMapper().readTree(skipped.get(0).toFile());
         assertEquals("skipped", first.path("status").asText());
         assertTrue(first.at("/statusDetails/message").asText().startsWith("cell nosuchfs not run: the kernel has no"));
+        String page = Files.readString(out.resolve("m/index.html"));
+        assertTrue(page.contains("cell nosuchfs not run: the kernel has no nosuchfs filesystem"), "the verdict page says why");
         Commands.run("rm", "-rf", out.toString());
     }
 

@@ -65,6 +65,7 @@ public final class MatrixRunner {
                 console.printf("%n[%d/%d] cell %s (%s)%n", ++n, cells.size(), cell.name(), describe(cell));
                 CellResult result = runCell(cell, work, run);
                 console.printf("[%d/%d] cell %s: %s%n", n, cells.size(), cell.name(), result.describe());
+                result.failureReplays().forEach(line -> console.println("  replay: " + line));
                 results.add(result);
             }
         } finally {
@@ -95,7 +96,8 @@ public final class MatrixRunner {
             });
             return CellResult.checked(cell.name(), facts, report);
         } catch (CheckSetupException setup) {
-            return CellResult.failed(cell.name(), setup.getMessage(), CellFacts.of(mounted));
+            return CellResult.failed(cell.name(), setup.getMessage(), CellFacts.of(mounted), NotRunCell.rulesNotRun(cell,
+                    "the store could not be checked in cell " + cell.name() + ": " + setup.getMessage(), cellOut(options, cell)));
         } finally {
             recorder.ifPresent(CrashRecorders::unregister);
             mounted.close();

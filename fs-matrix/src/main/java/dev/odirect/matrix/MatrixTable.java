@@ -108,7 +108,9 @@ final class MatrixTable {
                         + "text-align:left;vertical-align:top}.passed{background:#dfd}.failed,.error{background:#fcc}"
                         + ".warned{background:#ffd}.not-proven,.not-run{background:#fdb}.not-applicable{background:#eee}"
                         + ".waived{background:#ddf}</style></head><body>\n<h1>")
-                .append(escape(title())).append("</h1>\n<p class=\"").append(escape(matrix.path("verdict").asText()))
+                .append(escape(title())).append("</h1>\n<p><a href=\"").append(MatrixReport.VERDICT_PAGE)
+                .append("\">The verdict page: each failure with its test case and replay, each cell's recipe, "
+                        + "every rule not run with its reason</a></p>\n<p class=\"").append(escape(matrix.path("verdict").asText()))
                 .append("\">").append(escape(verdict())).append("</p>\n<table><tr>");
         header().forEach(h -> html.append("<th>").append(escape(h)).append("</th>"));
         html.append("</tr>\n");

@@ -7,7 +7,6 @@ import dev.odirect.conformance.suite.RuleCatalog;
 import dev.odirect.conformance.suite.StoreTarget;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
-import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.junitplatform.AllureJunitPlatform;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -36,7 +35,7 @@ public final class CheckRunner {
     public static CheckReport run(CheckOptions options, PrintStream console) throws CheckSetupException, IOException {
         preflight(options);
         Path allureResults = Files.createDirectories(options.out().resolve("allure-results"));
-        AllureLifecycle allure = new AllureLifecycle(new FileSystemResultsWriter(allureResults));
+        AllureLifecycle allure = new AllureLifecycle(new TextOnlyResultsWriter(allureResults));
         Allure.setLifecycle(allure);
         ResultCollector collector = new ResultCollector(console, options.waivers());
         Path junit = Files.createDirectories(options.out().resolve("junit"));

@@ -23,6 +23,9 @@ final class AllureEvidence {
         if (failure == null) {
             return;
         }
+        // the check that failed, as the last step: red, naming the key the failure names
+        RuleFailure.in(failure).ifPresent(ruleFailure -> Allure.step("check failed: " + ruleFailure.observation(),
+                Status.FAILED));
         Allure.addAttachment("evidence", "text/plain", String.valueOf(failure.getMessage()), ".txt");
         Allure.addAttachment("operation history", "text/plain", String.join("\n", operations), ".txt");
         String stderr = ctx.adapterStderr();
