@@ -1,9 +1,9 @@
 package dev.odirect.matrix;
 
-import dev.odirect.conformance.run.CheckRunner;
 import dev.odirect.conformance.run.RuleResult;
 import dev.odirect.conformance.run.RuleStatus;
 import dev.odirect.conformance.suite.AllureLabels;
+import dev.odirect.conformance.suite.CiLinks;
 import dev.odirect.conformance.suite.RuleCatalog;
 import dev.odirect.conformance.suite.RuleNotRun;
 import io.qameta.allure.AllureLifecycle;
@@ -40,16 +40,13 @@ final class NotRunCell {
         // the trace names the type, as an aborted rule's does, so the report's categories sort it as not run
         StatusDetails details = new StatusDetails().setMessage(why).setTrace(new RuleNotRun(why).toString());
         long now = System.currentTimeMillis();
+        CiLinks links = CiLinks.fromEnvironment();
         for (RuleCatalog.Rule rule : rules) {
             String uuid = UUID.randomUUID().toString();
-            String method = rule.test().substring(rule.test().indexOf('#') + 1);
-            allure.scheduleTestCase(new TestResult().setUuid(uuid).setName(method)
-                    .setFullName(CheckRunner.RULES_PACKAGE + "." + rule.test())
-                    .setHistoryId(AllureLabels.historyId(cell, rule.id()))
-                    .setTestCaseId(AllureLabels.historyId(cell, rule.id()))
-                    .setDescription(AllureLabels.description(rule))
-                    .setLabels(new ArrayList<>(AllureLabels.asLabels(AllureLabels.of(rule, cell))))
-                    .setStatus(Status.SKIPPED).setStatusDetails(details).setStart(now).setStop(now));
+            TestResult result = new TestResult().setUuid(uuid).setLabels(new ArrayList<>())
+                    .setStatus(Status.SKIPPED).setStatusDetails(details).setStart(now).setStop(now);
+            AllureLabels.apply(result, rule, cell, links);
+            allure.scheduleTestCase(result);
             allure.startTestCase(uuid);
             allure.stopTestCase(uuid);
             allure.writeTestCase(uuid);

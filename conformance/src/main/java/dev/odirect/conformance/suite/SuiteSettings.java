@@ -96,8 +96,13 @@ public record SuiteSettings(Optional<URI> store, Optional<String> adapter, Path 
 
     /** The command that runs one rule again with the same inputs. */
     public String replay(String ruleId) {
+        return command() + " --rule " + ruleId;
+    }
+
+    /** The command that runs every rule again with the same inputs. */
+    public String command() {
         String which = store.map(uri -> "--store '" + uri + "'").orElseGet(() -> "--adapter '" + adapter.orElseThrow() + "'");
         return "odirect check " + which + " --dir " + dir + " --profile " + profile.name().toLowerCase()
-                + " --seed " + seed + " --rule " + ruleId;
+                + " --seed " + seed;
     }
 }
