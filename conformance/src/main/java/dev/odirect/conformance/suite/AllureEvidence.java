@@ -2,6 +2,7 @@ package dev.odirect.conformance.suite;
 
 import dev.odirect.conformance.evidence.Category;
 import dev.odirect.conformance.evidence.Failure;
+import dev.odirect.conformance.evidence.Html;
 import dev.odirect.conformance.evidence.SuiteError;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
@@ -55,14 +56,15 @@ final class AllureEvidence {
         if (failure.isPresent()) {
             Failure found = failure.get();
             result.setStatus(found.level().equals("MUST") ? Status.FAILED : Status.fromValue(Category.WARNING_STATUS));
-            result.setStatusDetails(new StatusDetails().setMessage(found.render())
-                    .setTrace(found.category().traceLine() + "\n" + stackTrace(thrown)));
+            result.setStatusDetails(new StatusDetails().setMessage(Html.escape(found.render()))
+                    .setTrace(found.category().traceLine() + "\n" + Html.escape(stackTrace(thrown))));
         } else if (SuiteError.is(thrown)) {
             result.setStatus(Status.fromValue(Category.SUITE_ERROR_STATUS));
-            result.setStatusDetails(new StatusDetails().setMessage(SuiteError.REASON_PREFIX + thrown.getMessage())
-                    .setTrace(stackTrace(thrown)));
+            result.setStatusDetails(new StatusDetails().setMessage(Html.escape(SuiteError.REASON_PREFIX + thrown.getMessage()))
+                    .setTrace(Html.escape(stackTrace(thrown))));
         } else if (thrown instanceof TestAbortedException) {
-            result.setStatusDetails(new StatusDetails().setMessage(thrown.getMessage()).setTrace(thrown.toString()));
+            result.setStatusDetails(new StatusDetails().setMessage(Html.escape(thrown.getMessage()))
+                    .setTrace(Html.escape(thrown.toString())));
         }
     }
 
@@ -76,7 +78,7 @@ final class AllureEvidence {
         AllureLifecycle lifecycle = Allure.getLifecycle();
         String uuid = UUID.randomUUID().toString();
         lifecycle.startStep(uuid, new StepResult().setName(name).setStatus(status)
-                .setStatusDetails(detail == null ? null : new StatusDetails().setMessage(detail)));
+                .setStatusDetails(detail == null ? null : new StatusDetails().setMessage(Html.escape(detail))));
         lifecycle.stopStep(uuid);
     }
 }
