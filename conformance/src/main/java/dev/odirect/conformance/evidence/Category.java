@@ -30,7 +30,7 @@ public enum Category {
 
     /** Allure status of a SHOULD rule that does not hold: out of the failed count. */
     public static final String WARNING_STATUS = "unknown";
-    /** Allure status of the suite's own error (a generator that misses a coverage class, say). */
+    /** Allure status of the suite's own error (a generator that misses a coverage class, say): only these are broken. */
     public static final String SUITE_ERROR_STATUS = "broken";
     private static final String TOKEN_PREFIX = "odirect-category: ";
 

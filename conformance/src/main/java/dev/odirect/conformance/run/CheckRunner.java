@@ -9,7 +9,6 @@ import dev.odirect.conformance.suite.RuleResultsWriter;
 import dev.odirect.conformance.suite.StoreTarget;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
-import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.junitplatform.AllureJunitPlatform;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -38,7 +37,7 @@ public final class CheckRunner {
     public static CheckReport run(CheckOptions options, PrintStream console) throws CheckSetupException, IOException {
         preflight(options);
         Path allureResults = Files.createDirectories(options.out().resolve("allure-results"));
-        AllureLifecycle allure = new AllureLifecycle(new RuleResultsWriter(new FileSystemResultsWriter(allureResults)));
+        AllureLifecycle allure = new AllureLifecycle(new RuleResultsWriter(allureResults));
         Allure.setLifecycle(allure);
         ResultCollector collector = new ResultCollector(console, options.waivers());
         Path junit = Files.createDirectories(options.out().resolve("junit"));

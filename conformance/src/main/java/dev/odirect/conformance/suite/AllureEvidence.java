@@ -1,6 +1,5 @@
 package dev.odirect.conformance.suite;
 
-import dev.odirect.conformance.evidence.Category;
 import dev.odirect.conformance.evidence.Failure;
 import dev.odirect.conformance.evidence.Html;
 import dev.odirect.conformance.evidence.SuiteError;
@@ -55,11 +54,11 @@ final class AllureEvidence {
     static void present(TestResult result, Throwable thrown, Optional<Failure> failure) {
         if (failure.isPresent()) {
             Failure found = failure.get();
-            result.setStatus(found.level().equals("MUST") ? Status.FAILED : Status.fromValue(Category.WARNING_STATUS));
+            result.setStatus(Status.FAILED); // RuleResultsWriter writes a SHOULD rule's as a warning
             result.setStatusDetails(new StatusDetails().setMessage(Html.escape(found.render()))
                     .setTrace(found.category().traceLine() + "\n" + Html.escape(stackTrace(thrown))));
         } else if (SuiteError.is(thrown)) {
-            result.setStatus(Status.fromValue(Category.SUITE_ERROR_STATUS));
+            result.setStatus(Status.BROKEN);
             result.setStatusDetails(new StatusDetails().setMessage(Html.escape(SuiteError.REASON_PREFIX + thrown.getMessage()))
                     .setTrace(Html.escape(stackTrace(thrown))));
         } else if (thrown instanceof TestAbortedException) {
