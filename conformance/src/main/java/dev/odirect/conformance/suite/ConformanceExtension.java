@@ -94,9 +94,10 @@ public final class ConformanceExtension implements ParameterResolver, BeforeTest
                 || RuleFailure.in(thrown).isPresent()) {
             throw thrown;
         }
-        RuleFailure failure = thrown instanceof AssertionError
+        boolean broke = thrown instanceof SessionBrokenException || thrown.getCause() instanceof SessionBrokenException;
+        RuleFailure failure = thrown instanceof AssertionError && !broke
                 ? ruleContext.failure(String.valueOf(thrown.getMessage()))
-                : ruleContext.failure(Category.SESSION_BROKE, thrown instanceof SessionBrokenException
+                : ruleContext.failure(Category.SESSION_BROKE, broke
                         ? "the store session broke: " + thrown.getMessage() : "the store threw " + thrown);
         failure.initCause(thrown);
         throw failure;
