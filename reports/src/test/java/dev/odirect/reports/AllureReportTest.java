@@ -1,6 +1,7 @@
 package dev.odirect.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -51,6 +52,9 @@ class AllureReportTest {
         assertTrue(environment.contains("odirect-reference"), environment);
         var suites = new ObjectMapper().readTree(dir.resolve("report/site/widgets/suites.json").toFile());
         assertEquals(2, suites.path("items").size(), "one suite per cell: " + suites);
+        for (Path page : List.of(report, dir.resolve("report/site/index.html"))) {
+            assertFalse(Files.readString(page).contains("googletagmanager"), page + " requests an analytics host");
+        }
     }
 
     @Test
