@@ -1,6 +1,7 @@
 package dev.odirect.matrix;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.odirect.conformance.evidence.Html;
 import dev.odirect.conformance.run.RuleStatus;
 import dev.odirect.conformance.run.Verdict;
 import dev.odirect.conformance.suite.RuleCatalog;
@@ -173,6 +174,6 @@ final class MatrixTable {
     }
 
     static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return Html.escape(text);
     }
 }

@@ -1,13 +1,14 @@
 package dev.odirect.matrix;
 
-import dev.odirect.conformance.run.CheckRunner;
 import dev.odirect.conformance.run.RuleResult;
+import dev.odirect.conformance.evidence.Html;
 import dev.odirect.conformance.run.RuleStatus;
-import dev.odirect.conformance.run.TextOnlyResultsWriter;
 import dev.odirect.conformance.suite.AllureLabels;
+import dev.odirect.conformance.suite.CiLinks;
 import dev.odirect.conformance.suite.RuleCatalog;
 import dev.odirect.conformance.suite.RuleNotRun;
 import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.model.Status;
 import io.qameta.allure.model.StatusDetails;
 import io.qameta.allure.model.TestResult;
@@ -41,20 +42,18 @@ final class NotRunCell {
     }
 
     private static void writeSkippedTests(String cell, List<RuleCatalog.Rule> rules, String why, Path allureResults) {
-        AllureLifecycle allure = new AllureLifecycle(new TextOnlyResultsWriter(allureResults));
+        AllureLifecycle allure = new AllureLifecycle(new FileSystemResultsWriter(allureResults));
         // the trace names the type, as an aborted rule's does, so the report's categories sort it as not run
-        StatusDetails details = new StatusDetails().setMessage(why).setTrace(new RuleNotRun(why).toString());
+        // Allure shows the message as HTML: the reason may quote a store's or a tool's words
+        StatusDetails details = new StatusDetails().setMessage(Html.escape(why)).setTrace(Html.escape(new RuleNotRun(why).toString()));
         long now = System.currentTimeMillis();
+        CiLinks links = CiLinks.fromEnvironment();
         for (RuleCatalog.Rule rule : rules) {
             String uuid = UUID.randomUUID().toString();
-            String method = rule.test().substring(rule.test().indexOf('#') + 1);
-            allure.scheduleTestCase(new TestResult().setUuid(uuid).setName(method)
-                    .setFullName(CheckRunner.RULES_PACKAGE + "." + rule.test())
-                    .setHistoryId(AllureLabels.historyId(cell, rule.id()))
-                    .setTestCaseId(AllureLabels.historyId(cell, rule.id()))
-                    .setDescription(AllureLabels.description(rule))
-                    .setLabels(new ArrayList<>(AllureLabels.asLabels(AllureLabels.of(rule, cell))))
-                    .setStatus(Status.SKIPPED).setStatusDetails(details).setStart(now).setStop(now));
+            TestResult result = new TestResult().setUuid(uuid).setLabels(new ArrayList<>())
+                    .setStatus(Status.SKIPPED).setStatusDetails(details).setStart(now).setStop(now);
+            AllureLabels.apply(result, rule, cell, links);
+            allure.scheduleTestCase(result);
             allure.startTestCase(uuid);
             allure.stopTestCase(uuid);
             allure.writeTestCase(uuid);

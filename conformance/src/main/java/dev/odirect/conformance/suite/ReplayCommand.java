@@ -21,6 +21,11 @@ public final class ReplayCommand {
     }
 
     public static String of(SuiteSettings settings, String ruleId) {
+        return String.join(" ", ofRun(settings), RULE_OPTION, ruleId);
+    }
+
+    /** The command that runs every rule of the run again with the same inputs. */
+    public static String ofRun(SuiteSettings settings) {
         List<String> words = new ArrayList<>();
         settings.cell().ifPresentOrElse(cell -> matrix(settings, cell, words), () -> check(settings, words));
         settings.store().ifPresent(uri -> words.addAll(List.of("--store", quote(uri.toString()))));
@@ -34,8 +39,7 @@ public final class ReplayCommand {
         if (settings.limits().maxLine() != SessionLimits.DEFAULTS.maxLine()) {
             words.addAll(List.of(SessionLimits.MAX_LINE_OPTION, Integer.toString(settings.limits().maxLine())));
         }
-        words.addAll(List.of("--profile", settings.profile().name().toLowerCase(), "--seed", Long.toString(settings.seed()),
-                RULE_OPTION, ruleId));
+        words.addAll(List.of("--profile", settings.profile().name().toLowerCase(), "--seed", Long.toString(settings.seed())));
         return String.join(" ", words);
     }
 

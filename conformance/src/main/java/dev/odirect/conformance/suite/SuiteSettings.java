@@ -98,4 +98,9 @@ public record SuiteSettings(Optional<URI> store, Optional<String> adapter, Path 
     public String replay(String ruleId) {
         return ReplayCommand.of(this, ruleId);
     }
+
+    /** The command that runs every rule again with the same inputs: a replay without its rule. */
+    public String command() {
+        return ReplayCommand.ofRun(this);
+    }
 }
