@@ -1,6 +1,6 @@
 package dev.odirect.matrix;
 
-import dev.odirect.conformance.run.CheckOptions;
+import dev.odirect.conformance.suite.SuiteSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -14,13 +14,13 @@ import java.util.Optional;
  *                 runs one): a rule one cell checks for all is not applicable in the others if that
  *                 cell is among them; empty: the cells asked for, all shards together
  */
-public record MatrixOptions(CheckOptions check, List<String> cells, Mode mode, Shard shard, Path out,
+public record MatrixOptions(SuiteSettings check, List<String> cells, Mode mode, Shard shard, Path out,
                             Optional<Path> cellsFile, List<String> runCells, CrashMode crash) {
     /** The option that chooses how durability is checked. */
     public static final String CRASH_OPTION = "--crash";
 
     /** With crash states (the default), unless told otherwise. */
-    public MatrixOptions(CheckOptions check, List<String> cells, Mode mode, Shard shard, Path out,
+    public MatrixOptions(SuiteSettings check, List<String> cells, Mode mode, Shard shard, Path out,
                          Optional<Path> cellsFile, List<String> runCells) {
         this(check, cells, mode, shard, out, cellsFile, runCells, CrashMode.STATES);
     }

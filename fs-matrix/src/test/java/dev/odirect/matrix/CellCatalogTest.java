@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.odirect.conformance.run.CheckOptions;
 import dev.odirect.conformance.run.CheckSetupException;
-import dev.odirect.conformance.suite.Profile;
-import dev.odirect.conformance.suite.SessionLimits;
+import dev.odirect.conformance.suite.SuiteSettings;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -98,9 +95,7 @@ class CellCatalogTest {
 
     @Test
     void shardsSplitTheCellsWithoutOverlap() throws CheckSetupException {
-        CheckOptions check = new CheckOptions(Optional.of(URI.create("direct:///")), Optional.empty(), dir, Profile.QUICK, 1,
-                dir, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), SessionLimits.DEFAULTS, true,
-                Optional.empty(), Optional.empty(), Set.of(), Map.of());
+        SuiteSettings check = SuiteSettings.builder().dir(dir).seed(1L).out(dir).build();
         List<String> all = new java.util.ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             MatrixOptions options = new MatrixOptions(check, List.of(), MatrixOptions.Mode.AUTO,

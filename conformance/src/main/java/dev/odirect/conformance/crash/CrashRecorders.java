@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The recorded devices of this process, by id: the fs-matrix registers a cell's recorder and
- * names it in the check's settings ({@code odirect.crash.recorder}), the rules find it here.
+ * names it in the check's settings ({@code SuiteSettings.crashRecorder()}), the rules find it here.
  * Each recorder keeps the one crash campaign its rules share.
  */
 public final class CrashRecorders {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.odirect.conformance.suite.SuiteSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,11 +18,11 @@ import java.util.Map;
 public record Summary(ObjectNode json) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    static Summary of(CheckOptions options, List<RuleResult> results, GateVerdict verdict, Map<String, String> facts) {
+    static Summary of(SuiteSettings options, List<RuleResult> results, GateVerdict verdict, Map<String, String> facts) {
         ObjectNode root = JSON.createObjectNode();
-        root.putObject("store").put("name", facts.getOrDefault("odirect.store.name", options.target()))
+        root.putObject("store").put("name", facts.getOrDefault("odirect.store.name", options.targetName()))
                 .put("version", facts.getOrDefault("odirect.store.version", "?"))
-                .put("target", options.target());
+                .put("target", options.targetName());
         ObjectNode fs = root.putObject("filesystem");
         fs.put("type", facts.getOrDefault("odirect.fs.type", "unknown"));
         fs.put("path", facts.getOrDefault("odirect.fs.path", options.dir().toString()));
@@ -42,7 +43,7 @@ public record Summary(ObjectNode json) {
         root.put("verdict", verdict.verdict().value());
         root.put("verdict_reason", verdict.detail());
         ArrayNode waived = root.putArray("waived");
-        options.waivers().stream().sorted().forEach(waived::add);
+        options.waive().stream().sorted().forEach(waived::add);
         ArrayNode rules = root.putArray("rules");
         results.forEach(result -> result.writeTo(rules.addObject()));
         ObjectNode counts = root.putObject("counts");

@@ -151,12 +151,12 @@ public final class RuleContext implements AutoCloseable {
 
     /** The crash and recover commands (DURABLE-1), or not run with the reason there are none. */
     public CrashHook requireCrashHook() {
-        Optional<String> crash = settings().crashCommand();
-        Optional<String> recover = settings().recoverCommand();
+        Optional<String> crash = settings().crashCmd();
+        Optional<String> recover = settings().recoverCmd();
         if (crash.isEmpty() || recover.isEmpty()) {
             throw new RuleNotRun(settings().noCrashReason()
                     .map(reason -> "this filesystem cannot be crashed here: " + reason)
-                    .orElse("no crash hook (--crash-cmd and --recover-cmd) and no recorded device (odirect matrix records "
+                    .orElse("no crash hook (" + SuiteSettings.CRASH_CMD + " and " + SuiteSettings.RECOVER_CMD + ") and no recorded device (odirect matrix records "
                             + "the devices of its ext4, xfs and btrfs cells and checks their crash states)"));
         }
         return new CrashHook(crash.get(), recover.get());
@@ -169,7 +169,7 @@ public final class RuleContext implements AutoCloseable {
     /** A directory on a filesystem small enough to fill (ERROR-1), or not run. */
     public Path requireSmallFilesystem() {
         Path small = settings().fullDir().orElseThrow(() -> new RuleNotRun(
-                "needs a directory on a small filesystem (--full-dir, or the fs-matrix ext4-full cell)"));
+                "needs a directory on a small filesystem (" + SuiteSettings.FULL_DIR + ", or the fs-matrix ext4-full cell)"));
         long capacity;
         try {
             capacity = java.nio.file.Files.getFileStore(small).getTotalSpace();
