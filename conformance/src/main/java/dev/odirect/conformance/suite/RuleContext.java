@@ -2,11 +2,9 @@ package dev.odirect.conformance.suite;
 
 import dev.odirect.conformance.property.Sizes;
 import dev.odirect.conformance.suite.RuleCatalog.Rule;
-import dev.odirect.conformance.verify.CacheStat;
 import dev.odirect.conformance.verify.DiskView;
 import dev.odirect.conformance.verify.Evidence;
 import dev.odirect.conformance.verify.FilesystemFacts;
-import dev.odirect.spi.Capability;
 import dev.odirect.spi.Outcome;
 import dev.odirect.spi.StoreInfo;
 import java.io.IOException;
@@ -128,88 +126,6 @@ public final class RuleContext implements AutoCloseable {
             RecordingSession closing = session;
             session = null; // even when closing fails, the next call gets a fresh session
             closing.close();
-        }
-    }
-
-    /**
-     * The requirements a rule declares before it starts, as xfstests' {@code _require_*}: a store
-     * that does not offer what the rule is about makes it not applicable; an environment that
-     * lacks what the check needs makes it not run (the gate then says "not proven").
-     */
-    public void require(Capability capability) {
-        store();
-        if (!info().offers(capability)) {
-            throw new RuleNotApplicable("store " + info().name() + " does not offer "
-                    + capability.name().toLowerCase().replace('_', ' '));
-        }
-    }
-
-    /** Not applicable to this store, for the reason given. */
-    public RuleNotApplicable notApplicable(String reason) {
-        return new RuleNotApplicable(reason);
-    }
-
-    /** The crash and recover commands (DURABLE-1), or not run with the reason there are none. */
-    public CrashHook requireCrashHook() {
-        Optional<String> crash = settings().crashCmd();
-        Optional<String> recover = settings().recoverCmd();
-        if (crash.isEmpty() || recover.isEmpty()) {
-            throw new RuleNotRun(settings().noCrashReason()
-                    .map(reason -> "this filesystem cannot be crashed here: " + reason)
-                    .orElse("no crash hook (" + SuiteSettings.CRASH_CMD + " and " + SuiteSettings.RECOVER_CMD + ") and no recorded device (odirect matrix records "
-                            + "the devices of its ext4, xfs and btrfs cells and checks their crash states)"));
-        }
-        return new CrashHook(crash.get(), recover.get());
-    }
-
-    /** The crash hook's two commands. */
-    public record CrashHook(String crash, String recover) {
-    }
-
-    /** A directory on a filesystem small enough to fill (ERROR-1), or not run. */
-    public Path requireSmallFilesystem() {
-        Path small = settings().fullDir().orElseThrow(() -> new RuleNotRun(
-                "needs a directory on a small filesystem (" + SuiteSettings.FULL_DIR + ", or the fs-matrix ext4-full cell)"));
-        long capacity;
-        try {
-            capacity = java.nio.file.Files.getFileStore(small).getTotalSpace();
-        } catch (IOException e) {
-            throw new RuleNotRun("cannot read the size of the filesystem of " + small + ": " + e.getMessage());
-        }
-        if (capacity >= SMALL_FILESYSTEM) {
-            throw new RuleNotRun(small + " is not small (" + capacity + " bytes); filling it would take too long");
-        }
-        return small;
-    }
-
-    /** Filesystems larger than this are not filled by the rules that need a full one. */
-    public static final long SMALL_FILESYSTEM = 2L << 30;
-
-    /** fincore and a filesystem where O_DIRECT was seen to leave no cached pages (DIRECT rules), or not run. */
-    public void requirePageCacheObservable() {
-        if (!dev.odirect.conformance.verify.PageCache.observable()) {
-            throw new RuleNotRun("fincore (util-linux) is not installed");
-        }
-        if (!Boolean.TRUE.equals(facts().bypassesCache())) {
-            throw new RuleNotRun("O_DIRECT does not bypass the page cache here (" + facts().describe() + ")");
-        }
-    }
-
-    /** cachestat(2) and a filesystem with a device, where it shows a file's unsynced pages (DURABLE-2), or not run. */
-    public void requireUnsyncedPagesObservable() {
-        if (facts().memoryOnly()) {
-            throw new RuleNotApplicable(facts().type() + " keeps files in memory only: there is no device for fsync "
-                    + "to write back to");
-        }
-        CacheStat.unobservableIn(root).ifPresent(reason -> {
-            throw new RuleNotRun(reason);
-        });
-    }
-
-    /** Not run when the condition does not hold, for the reason given. */
-    public void requireThat(boolean holds, String reason) {
-        if (!holds) {
-            throw new RuleNotRun(reason);
         }
     }
 
