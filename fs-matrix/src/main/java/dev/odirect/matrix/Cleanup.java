@@ -1,6 +1,7 @@
 package dev.odirect.matrix;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,7 +31,7 @@ final class Cleanup {
     /** Newest first: a container before the loop device it was given. */
     static synchronized void closeAll() {
         List<AutoCloseable> newestFirst = new ArrayList<>(ACTIVE);
-        java.util.Collections.reverse(newestFirst);
+        Collections.reverse(newestFirst);
         for (AutoCloseable resource : newestFirst) {
             try {
                 resource.close();

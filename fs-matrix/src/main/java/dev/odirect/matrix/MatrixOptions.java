@@ -3,6 +3,7 @@ package dev.odirect.matrix;
 import dev.odirect.conformance.suite.SuiteSettings;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -35,7 +36,7 @@ public record MatrixOptions(SuiteSettings check, List<String> cells, Mode mode, 
 
         public static CrashMode parse(String text) {
             try {
-                return valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+                return valueOf(text.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException unknown) {
                 throw new IllegalArgumentException("unknown crash mode '" + text + "': use states or shutdown");
             }
@@ -52,7 +53,7 @@ public record MatrixOptions(SuiteSettings check, List<String> cells, Mode mode, 
 
         public static Mode parse(String text) {
             try {
-                return valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+                return valueOf(text.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException unknown) {
                 throw new IllegalArgumentException("unknown mode '" + text + "': use auto, host or containers");
             }

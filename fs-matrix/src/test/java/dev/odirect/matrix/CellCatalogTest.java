@@ -9,6 +9,8 @@ import dev.odirect.conformance.suite.SuiteSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +60,7 @@ class CellCatalogTest {
                 List.copyOf(xfs.notApplicableAmong(List.of(xfs, cells.get("ext4-full"))).keySet()));
         assertEquals(Map.of(), xfs.notApplicableAmong(List.of(xfs, tmpfs)));
         assertEquals(Map.of(), cells.get("ext4-full").notApplicableAmong(List.copyOf(cells.values())));
-        assertEquals(java.util.Set.of("DURABLE-1", "DURABLE-3", "DURABLE-4", "CLEAN-3", "ERROR-3", "ERROR-1", "ERROR-2",
+        assertEquals(Set.of("DURABLE-1", "DURABLE-3", "DURABLE-4", "CLEAN-3", "ERROR-3", "ERROR-1", "ERROR-2",
                 "CLEAN-2"),
                 tmpfs.notApplicableAmong(List.copyOf(cells.values())).keySet());
     }
@@ -96,14 +98,14 @@ class CellCatalogTest {
     @Test
     void shardsSplitTheCellsWithoutOverlap() throws CheckSetupException {
         SuiteSettings check = SuiteSettings.builder().dir(dir).seed(1L).out(dir).build();
-        List<String> all = new java.util.ArrayList<>();
+        List<String> all = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             MatrixOptions options = new MatrixOptions(check, List.of(), MatrixOptions.Mode.AUTO,
                     new MatrixOptions.Shard(i, 3), dir, Optional.empty(), List.of());
             MatrixRunner.select(options).forEach(cell -> all.add(cell.name()));
         }
         assertEquals(CellCatalog.load(Optional.empty()).size(), all.size());
-        assertEquals(all.size(), new java.util.HashSet<>(all).size());
+        assertEquals(all.size(), new HashSet<>(all).size());
         assertThrows(IllegalArgumentException.class, () -> MatrixOptions.Shard.parse("4/3"));
     }
 }

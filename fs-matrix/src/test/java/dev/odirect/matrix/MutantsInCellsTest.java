@@ -8,6 +8,7 @@ import dev.odirect.conformance.suite.SuiteSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -71,7 +72,7 @@ class MutantsInCellsTest {
     @Test
     void anAdapterThatCrashesMidCellFailsTheCellAndLeavesNothing() throws Exception {
         assumeTrue(HostCommands.isRoot(), "not run: the matrix needs root to mount its cells");
-        Path adapter = java.nio.file.Files.writeString(out.resolve("dies.sh"), "read hello\n"
+        Path adapter = Files.writeString(out.resolve("dies.sh"), "read hello\n"
                 + "echo '{\"ok\":true,\"protocol\":1,\"name\":\"dies\",\"version\":\"0\",\"ops\":[\"hello\",\"put\",\"open\",\"write\",\"finish\",\"get\",\"bye\"]}'\n"
                 + "while read line; do case \"$line\" in *bye*) echo '{\"ok\":true}'; exit 0;; *) exit 3;; esac; done\n");
         SuiteSettings check = SuiteSettings.builder().adapter("sh " + adapter).dir(out).seed(5L).out(out)

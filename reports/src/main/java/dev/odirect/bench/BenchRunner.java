@@ -2,6 +2,7 @@ package dev.odirect.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.odirect.conformance.suite.Durably;
 import dev.odirect.matrix.Cell;
 import dev.odirect.matrix.Cells;
 import dev.odirect.matrix.MountedCell;
@@ -61,7 +62,7 @@ public final class BenchRunner {
                 results.add(withRecorderCost(cell, work, measured));
             }
         } finally {
-            dev.odirect.conformance.suite.Durably.deleteTree(work);
+            Durably.deleteTree(work);
         }
         write(results);
         return results;

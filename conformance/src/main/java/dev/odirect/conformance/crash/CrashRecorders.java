@@ -2,6 +2,7 @@ package dev.odirect.conformance.crash;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -12,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class CrashRecorders {
     /** The rules that use a recorded device: a cell that runs none of them needs no recorder. */
-    public static final java.util.Set<String> RULES = java.util.Set.of("DURABLE-1", "DURABLE-3", "DURABLE-4", "ERROR-3",
+    public static final Set<String> RULES = Set.of("DURABLE-1", "DURABLE-3", "DURABLE-4", "ERROR-3",
             "CLEAN-3");
 
     private static final Map<String, CrashRecorder> RECORDERS = new ConcurrentHashMap<>();

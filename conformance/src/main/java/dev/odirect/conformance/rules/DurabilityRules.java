@@ -14,13 +14,14 @@ import dev.odirect.conformance.suite.RuleContext;
 import dev.odirect.conformance.suite.ShellHook;
 import dev.odirect.conformance.verify.CacheStat;
 import dev.odirect.conformance.verify.SetChecker;
+import dev.odirect.spi.Capability;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import dev.odirect.spi.Capability;
 import org.junit.jupiter.api.Test;
 
 @ConformanceRules
@@ -85,7 +86,7 @@ class DurabilityRules {
 
     @SafeVarargs
     private static List<String> concat(List<String>... lists) {
-        return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
+        return Arrays.stream(lists).flatMap(List::stream).toList();
     }
 
     @Test

@@ -64,9 +64,6 @@ public final class RecordingSession implements StoreSession {
         inner.close();
     }
 
-    public StoreSession inner() {
-        return inner;
-    }
 
     public boolean broken() {
         return broken;

@@ -2,8 +2,10 @@ package dev.odirect.conformance.suite;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +21,7 @@ public final class RuleCatalog {
 
     public enum Level { MUST, SHOULD }
 
-    public record Rule(String id, Level level, String text, String test) implements java.io.Serializable {
+    public record Rule(String id, Level level, String text, String test) implements Serializable {
         public String group() {
             return id.substring(0, id.indexOf('-'));
         }
@@ -64,7 +66,7 @@ public final class RuleCatalog {
                 }
             }
         }
-        return java.util.Collections.unmodifiableMap(rules);
+        return Collections.unmodifiableMap(rules);
     }
 
     private static Map<String, Rule> load() {

@@ -1,5 +1,6 @@
 package dev.odirect.conformance.suite;
 
+import dev.odirect.conformance.adapter.AdapterTarget;
 import dev.odirect.conformance.property.Sizes;
 import dev.odirect.conformance.suite.RuleCatalog.Rule;
 import dev.odirect.conformance.verify.DiskView;
@@ -9,9 +10,15 @@ import dev.odirect.spi.Outcome;
 import dev.odirect.spi.StoreInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * What a rule works with: a store session over a fresh root (reopened when it breaks), the
@@ -21,20 +28,20 @@ import java.util.Optional;
 public final class RuleContext implements AutoCloseable {
     private final Rule rule;
     private final SuiteRun run;
-    private final java.util.List<Path> roots = new java.util.ArrayList<>();
+    private final List<Path> roots = new ArrayList<>();
     private Path root;
     private RecordingSession session;
     /** The operations of the session that was closed last, kept for the report. */
-    private java.util.List<String> lastOperations = java.util.List.of();
+    private List<String> lastOperations = List.of();
     /** Passed, not applicable or not run: its roots are removed; a failing rule keeps them for inspection. */
     private boolean nothingToInspect;
 
     /** Report-entry key of progress lines, which the console shows while long properties run. */
     public static final String PROGRESS = "odirect.progress";
 
-    private final java.util.function.Consumer<String> progress;
+    private final Consumer<String> progress;
 
-    RuleContext(Rule rule, SuiteRun run, java.util.function.Consumer<String> progress) throws IOException {
+    RuleContext(Rule rule, SuiteRun run, Consumer<String> progress) throws IOException {
         this.rule = rule;
         this.run = run;
         this.progress = progress;
@@ -74,7 +81,7 @@ public final class RuleContext implements AutoCloseable {
 
     /** What the store's adapter wrote to stderr, when it is an adapter. */
     public String adapterStderr() {
-        return run.target() instanceof dev.odirect.conformance.adapter.AdapterTarget adapter ? adapter.lastStderr() : "";
+        return run.target() instanceof AdapterTarget adapter ? adapter.lastStderr() : "";
     }
 
     public Path root() {
@@ -98,25 +105,17 @@ public final class RuleContext implements AutoCloseable {
         return session;
     }
 
-    /** Ends the session and starts the next one on a new empty root (for rules that need several). */
-    public Path freshRoot() throws IOException {
-        closeSession();
-        root = run.newRoot(rule.id());
-        roots.add(root);
-        return root;
-    }
-
-    /** Like {@link #freshRoot()}, but in another directory (a small filesystem, say). */
+    /** Ends the session and starts the next one on a new empty root in another directory (a small filesystem, say). */
     public Path freshRootIn(Path parent) throws IOException {
         closeSession();
-        root = java.nio.file.Files.createTempDirectory(parent, "odirect-" + rule.id() + "-");
+        root = Files.createTempDirectory(parent, "odirect-" + rule.id() + "-");
         Durably.syncDirectory(parent);
         roots.add(root);
         return root;
     }
 
     /** The operations of the last attempt, for reports. */
-    public java.util.List<String> lastOperations() {
+    public List<String> lastOperations() {
         return session == null ? lastOperations : session.recentOperations();
     }
 
@@ -167,7 +166,7 @@ public final class RuleContext implements AutoCloseable {
     }
 
     /** A progress callback for a property of {@code total} tries: reports every tenth. */
-    public java.util.function.IntConsumer progress(int total) {
+    public IntConsumer progress(int total) {
         int step = Math.max(1, total / 10);
         return done -> {
             if (done % step == 0 && done < total) {
@@ -180,7 +179,7 @@ public final class RuleContext implements AutoCloseable {
     Map<String, String> reportEntries() {
         StoreInfo info = info();
         FilesystemFacts facts = facts();
-        Map<String, String> entries = new java.util.LinkedHashMap<>();
+        Map<String, String> entries = new LinkedHashMap<>();
         entries.put("odirect.rule", rule.id());
         entries.put("odirect.store.name", info.name());
         entries.put("odirect.store.version", info.version());

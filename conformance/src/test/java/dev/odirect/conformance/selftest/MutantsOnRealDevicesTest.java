@@ -12,12 +12,14 @@ import static dev.odirect.conformance.suite.SuiteSettings.property;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.odirect.conformance.suite.Durably;
 import dev.odirect.store.testing.Commands;
 import dev.odirect.store.testing.LoopFilesystem;
 import dev.odirect.store.testing.SmallTmpfs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,14 +115,14 @@ class MutantsOnRealDevicesTest {
             Map<String, SuiteHarness.Result> onTmpfs = runAgainst(mutant, dir, Map.of());
             assertEquals("passed", onTmpfs.get("STREAM-2").status(), "tmpfs accepts any alignment: " + onTmpfs.get("STREAM-2"));
         } finally {
-            dev.odirect.conformance.suite.Durably.deleteTree(dir);
+            Durably.deleteTree(dir);
         }
     }
 
     @Test
     void theReferenceStoreIsDurableDirectAndBuffered() throws IOException {
         for (String store : List.of("direct:///", "file:///")) {
-            Map<String, String> reference = new java.util.HashMap<>(crashHook());
+            Map<String, String> reference = new HashMap<>(crashHook());
             reference.putAll(Map.of(property(STORE), store, property(DIR), onXfs("reference").toString(),
                     property(SEED), "7"));
             for (String rule : List.of("DURABLE-1", "DURABLE-2", "CLEAN-3")) {
