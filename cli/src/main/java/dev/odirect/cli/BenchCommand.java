@@ -2,6 +2,7 @@ package dev.odirect.cli;
 
 import dev.odirect.bench.BenchOptions;
 import dev.odirect.bench.BenchRunner;
+import dev.odirect.conformance.suite.SuiteSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path outDir = (out != null ? out : SuiteOptions.defaultOut("bench")).toAbsolutePath();
+        Path outDir = (out != null ? out : SuiteSettings.defaultOut("bench")).toAbsolutePath();
         BenchOptions options;
         try {
             options = new BenchOptions(cells, longRun, outDir, Optional.ofNullable(cellsFile), Optional.ofNullable(only),

@@ -1,12 +1,12 @@
 package dev.odirect.cli;
 
-import dev.odirect.conformance.run.CheckOptions;
 import dev.odirect.conformance.run.CheckReport;
 import dev.odirect.conformance.run.CheckRunner;
 import dev.odirect.conformance.run.CheckSetupException;
 import dev.odirect.conformance.run.ExitStatus;
 import dev.odirect.conformance.run.RuleStatus;
 import dev.odirect.conformance.suite.RuleCatalog;
+import dev.odirect.conformance.suite.SuiteSettings;
 import dev.odirect.conformance.verify.PageCache;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,31 +33,31 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     InstallOption install = new InstallOption();
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "Objects go to a fresh subdirectory of DIR (default: ${DEFAULT-VALUE}).",
-            defaultValue = "${java.io.tmpdir}")
+    @Option(names = SuiteSettings.DIR, paramLabel = "DIR",
+            description = "Objects go to a fresh subdirectory of DIR (default: ${sys:java.io.tmpdir}).")
     Path dir;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where results go (default: target/odirect/<timestamp>).")
+    @Option(names = SuiteSettings.OUT, paramLabel = "DIR", description = "Where results go (default: target/odirect/<timestamp>).")
     Path out;
 
-    @Option(names = "--rule", paramLabel = "ID", split = ",", description = "Run only these rules, e.g. STREAM-1,KEY-1.")
-    List<String> rules = List.of();
+    @Option(names = SuiteSettings.RULE, paramLabel = "ID", split = ",", description = "Run only these rules, e.g. STREAM-1,KEY-1.")
+    List<String> rule = List.of();
 
-    @Option(names = "--crash-cmd", paramLabel = "COMMAND",
+    @Option(names = SuiteSettings.CRASH_CMD, paramLabel = "COMMAND",
             description = "Crashes the filesystem under the store (DURABLE-1); ODIRECT_ROOT is set to the rule's root.")
-    String crashCommand;
+    String crashCmd;
 
-    @Option(names = "--recover-cmd", paramLabel = "COMMAND", description = "Brings the filesystem back after the crash.")
-    String recoverCommand;
+    @Option(names = SuiteSettings.RECOVER_CMD, paramLabel = "COMMAND", description = "Brings the filesystem back after the crash.")
+    String recoverCmd;
 
-    @Option(names = "--full-dir", paramLabel = "DIR", description = "A directory on a small filesystem, for ERROR-1.")
+    @Option(names = SuiteSettings.FULL_DIR, paramLabel = "DIR", description = "A directory on a small filesystem, for ERROR-1.")
     Path fullDir;
 
     @Override
     public Integer call() throws Exception {
-        CheckOptions options = options();
+        SuiteSettings options = settings();
         install.provide("check", List.of(PageCache.NEED));
-        System.out.println("odirect check: " + options.target() + " in " + options.dir() + ", profile " + suite.profile
+        System.out.println("odirect check: " + options.targetName() + " in " + options.dir() + ", profile " + suite.profile
                 + ", seed " + options.seed());
         CheckReport report;
         try {
@@ -76,9 +76,16 @@ final class CheckCommand implements Callable<Integer> {
         return report.exitStatus();
     }
 
-    CheckOptions options() {
-        return suite.checkOptions(dir, out != null ? out : SuiteOptions.defaultOut("check"),
-                rules.stream().map(String::trim).toList(), Optional.ofNullable(crashCommand),
-                Optional.ofNullable(recoverCommand), Optional.ofNullable(fullDir));
+    SuiteSettings settings() {
+        SuiteSettings.Builder settings = suite.settings().rule(rule.stream().map(String::trim).toList())
+                .crashCmd(Optional.ofNullable(crashCmd)).recoverCmd(Optional.ofNullable(recoverCmd))
+                .fullDir(Optional.ofNullable(fullDir));
+        if (dir != null) {
+            settings.dir(dir);
+        }
+        if (out != null) {
+            settings.out(out);
+        }
+        return settings.build();
     }
 }

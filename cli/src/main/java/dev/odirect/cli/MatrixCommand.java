@@ -1,10 +1,10 @@
 package dev.odirect.cli;
 
-import dev.odirect.conformance.run.CheckOptions;
 import dev.odirect.conformance.run.CheckRunner;
 import dev.odirect.conformance.run.CheckSetupException;
 import dev.odirect.conformance.run.ExitStatus;
 import dev.odirect.conformance.suite.ReplayCommand;
+import dev.odirect.conformance.suite.SuiteSettings;
 import dev.odirect.matrix.Cell;
 import dev.odirect.matrix.CellTools;
 import dev.odirect.matrix.ContainerMatrixRunner;
@@ -90,9 +90,8 @@ final class MatrixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path outDir = (out != null ? out : SuiteOptions.defaultOut("matrix")).toAbsolutePath();
-        CheckOptions check = suite.checkOptions(Path.of(System.getProperty("java.io.tmpdir")), outDir, rules.stream().map(String::trim).toList(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+        Path outDir = (out != null ? out : SuiteSettings.defaultOut("matrix")).toAbsolutePath();
+        SuiteSettings check = suite.settings().out(outDir).rule(rules.stream().map(String::trim).toList()).build();
         MatrixOptions options = new MatrixOptions(check, cells, MatrixOptions.Mode.parse(mode),
                 MatrixOptions.Shard.parse(shard), outDir, Optional.ofNullable(cellsFile), runCells,
                 MatrixOptions.CrashMode.parse(crash));

@@ -3,6 +3,10 @@ package dev.odirect.cli;
 import dev.odirect.conformance.run.ExitStatus;
 import dev.odirect.store.StoreVersion;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,21 +27,21 @@ public final class Odirect implements Runnable {
     }
 
     /** Held so the levels set on them stay set (java.util.logging keeps loggers weakly). */
-    private static final java.util.List<java.util.logging.Logger> QUIETED = new java.util.ArrayList<>();
+    private static final List<Logger> QUIETED = new ArrayList<>();
 
     static CommandLine commandLine() {
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "odirect %4$s: %5$s%6$s%n");
         }
         // Testcontainers and docker-java narrate every step at INFO; their warnings still show.
-        for (String chatty : java.util.List.of("org.testcontainers", "tc", "com.github.dockerjava")) {
-            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(chatty);
-            logger.setLevel(java.util.logging.Level.WARNING);
+        for (String chatty : List.of("org.testcontainers", "tc", "com.github.dockerjava")) {
+            Logger logger = Logger.getLogger(chatty);
+            logger.setLevel(Level.WARNING);
             QUIETED.add(logger);
         }
         // The tiny-image substitution is how Testcontainers runs without a registry; its deprecation notice is noise.
-        java.util.logging.Logger substitution = java.util.logging.Logger.getLogger("org.testcontainers.utility");
-        substitution.setLevel(java.util.logging.Level.SEVERE);
+        Logger substitution = Logger.getLogger("org.testcontainers.utility");
+        substitution.setLevel(Level.SEVERE);
         QUIETED.add(substitution);
         CommandLine cli = new CommandLine(new Odirect());
         cli.setParameterExceptionHandler(Odirect::usageError);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.odirect.conformance.run.ExitStatus;
+import dev.odirect.conformance.suite.RuleCatalog;
+import dev.odirect.matrix.ContainerImage;
 import dev.odirect.store.testing.Commands;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -77,7 +79,7 @@ class MatrixCommandIT {
 
     @Test
     void containerModeRunsCellsInContainersWithLeastPrivilegeAndLeavesNothing() throws Exception {
-        boolean docker = dev.odirect.matrix.ContainerImage.engineAnswers();
+        boolean docker = ContainerImage.engineAnswers();
         if ("true".equals(System.getenv("CI"))) {
             assertTrue(docker, "CI must provide a Docker engine (.ci/run installs docker.io and starts dockerd)");
         }
@@ -101,7 +103,7 @@ class MatrixCommandIT {
         assertEquals("[\"ERROR-1\"]", json.path("waived").toString());
         assertEquals("odirect-reference", json.at("/store/name").asText());
         assertEquals("", leftovers());
-        assertEquals("", Commands.run("docker", "ps", "-aq", "--filter", "ancestor=" + dev.odirect.matrix.ContainerImage.tag()));
+        assertEquals("", Commands.run("docker", "ps", "-aq", "--filter", "ancestor=" + ContainerImage.tag()));
         Commands.run("rm", "-rf", out.toString());
     }
 
@@ -130,7 +132,7 @@ class MatrixCommandIT {
         try (var results = Files.list(out.resolve("m/cells/nosuchfs/allure-results"))) {
             skipped = results.filter(p -> p.toString().endsWith("-result.json")).toList();
         }
-        assertEquals(dev.odirect.conformance.suite.RuleCatalog.rules().size(), skipped.size());
+        assertEquals(RuleCatalog.rules().size(), skipped.size());
         var first = new ObjectMapper().readTree(skipped.get(0).toFile());
         assertEquals("skipped", first.path("status").asText());
         assertTrue(first.at("/statusDetails/message").asText().startsWith("cell nosuchfs not run: the kernel has no"));

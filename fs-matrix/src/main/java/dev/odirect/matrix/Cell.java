@@ -1,5 +1,6 @@
 package dev.odirect.matrix;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ public record Cell(String name, String fs, Kind kind, List<String> mkfs, String 
 
     /** The command that makes this cell's filesystem on {@code device}. */
     public List<String> mkfsCommand(String device) {
-        List<String> command = new java.util.ArrayList<>(List.of("mkfs." + fs));
+        List<String> command = new ArrayList<>(List.of("mkfs." + fs));
         command.addAll(mkfs);
         command.add(device);
         return command;

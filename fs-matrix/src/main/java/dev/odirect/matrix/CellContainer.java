@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -66,7 +67,7 @@ final class CellContainer implements AutoCloseable {
             host.withPrivileged(true);
             return;
         }
-        List<Device> devices = new java.util.ArrayList<>(List.of(new Device("rwm", "/dev/loop-control", "/dev/loop-control")));
+        List<Device> devices = new ArrayList<>(List.of(new Device("rwm", "/dev/loop-control", "/dev/loop-control")));
         loopDevices.forEach(device -> devices.add(new Device("rwm", device, device)));
         if (fuse) {
             devices.add(new Device("rwm", FUSE, FUSE));

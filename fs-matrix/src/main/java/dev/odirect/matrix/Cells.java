@@ -1,5 +1,6 @@
 package dev.odirect.matrix;
 
+import dev.odirect.matrix.blocks.DeviceFaults;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -27,7 +28,7 @@ public final class Cells {
     /** The same cell on the block recorder (every write and flush logged under {@code work}), to measure its cost. */
     public static MountedCell mountRecorded(Cell cell, Path work) throws IOException {
         return HostProvisioner.provision(cell, work, Optional.of(new Recording(work.resolve("block-logs"),
-                dev.odirect.matrix.blocks.DeviceFaults.NONE)));
+                DeviceFaults.NONE)));
     }
 
     /** Takes a mounted cell down and forgets it (and its block log, if it was recorded). */

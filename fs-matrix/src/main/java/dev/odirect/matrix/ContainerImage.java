@@ -6,8 +6,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The image cells run in, built here because no registry is reachable: debootstrap a minimal
@@ -28,9 +31,9 @@ public final class ContainerImage {
     public static String tag() {
         String recipe = SUITE + " " + String.join(",", PACKAGES) + " v1";
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(recipe.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(recipe.getBytes(StandardCharsets.UTF_8));
             return NAME + ":" + HexFormat.of().formatHex(digest, 0, 6);
-        } catch (java.security.NoSuchAlgorithmException impossible) {
+        } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }
     }
@@ -94,7 +97,7 @@ public final class ContainerImage {
         try {
             Process info = new ProcessBuilder("docker", "info", "--format", "{{.ServerVersion}}").redirectErrorStream(true).start();
             info.getInputStream().readAllBytes();
-            return info.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && info.exitValue() == 0;
+            return info.waitFor(10, TimeUnit.SECONDS) && info.exitValue() == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

@@ -1,8 +1,7 @@
 package dev.odirect.matrix;
 
-import dev.odirect.conformance.run.CheckOptions;
 import dev.odirect.conformance.run.CheckSetupException;
-import dev.odirect.conformance.suite.SessionLimits;
+import dev.odirect.conformance.suite.SuiteSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Container mode: each cell in a fresh container of the locally built image, where the suite jar
@@ -86,21 +84,21 @@ public final class ContainerMatrixRunner {
     }
 
     private List<String> command(Cell cell, List<String> run) {
-        CheckOptions check = options.check();
+        SuiteSettings check = options.check();
         List<String> command = new ArrayList<>(List.of("java", "-Djava.io.tmpdir=" + CellContainer.WORK, "-jar",
                 CellContainer.JAR, "matrix", "--mode", "host", "--cells", cell.name(), "--out", CellContainer.OUT,
-                "--seed", Long.toString(check.seed()), "--profile", check.profile().name().toLowerCase(),
-                SessionLimits.TIMEOUT_OPTION, Long.toString(check.limits().timeout().toSeconds()),
-                SessionLimits.MAX_LINE_OPTION, Integer.toString(check.limits().maxLine()),
+                SuiteSettings.SEED, Long.toString(check.seed()), SuiteSettings.PROFILE, check.profile().name().toLowerCase(),
+                SuiteSettings.TIMEOUT, Long.toString(check.timeout().toSeconds()),
+                SuiteSettings.ADAPTER_MAX_LINE, Integer.toString(check.adapterMaxLine()),
                 MatrixOptions.RUN_CELLS_OPTION, String.join(",", run),
                 MatrixOptions.CRASH_OPTION, options.crash().name().toLowerCase()));
-        check.store().ifPresent(uri -> command.addAll(List.of("--store", uri.toString())));
-        check.adapter().ifPresent(adapter -> command.addAll(List.of("--adapter", adapter)));
-        if (!check.direct()) {
-            command.add("--not-direct");
+        check.store().ifPresent(uri -> command.addAll(List.of(SuiteSettings.STORE, uri.toString())));
+        check.adapter().ifPresent(adapter -> command.addAll(List.of(SuiteSettings.ADAPTER, adapter)));
+        if (check.notDirect()) {
+            command.add(SuiteSettings.NOT_DIRECT);
         }
-        if (!check.waivers().isEmpty()) {
-            command.addAll(List.of(CheckOptions.WAIVE_OPTION, String.join(",", check.waivers())));
+        if (!check.waive().isEmpty()) {
+            command.addAll(List.of(SuiteSettings.WAIVE, String.join(",", check.waive())));
         }
         options.cellsFile().ifPresent(file -> command.addAll(List.of("--cells-file", "/odirect/cells.yaml")));
         return command;

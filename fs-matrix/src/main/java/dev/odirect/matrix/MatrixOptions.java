@@ -1,9 +1,10 @@
 package dev.odirect.matrix;
 
-import dev.odirect.conformance.run.CheckOptions;
 import dev.odirect.conformance.suite.ReplayCommand;
+import dev.odirect.conformance.suite.SuiteSettings;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -15,13 +16,13 @@ import java.util.Optional;
  *                 runs one): a rule one cell checks for all is not applicable in the others if that
  *                 cell is among them; empty: the cells asked for, all shards together
  */
-public record MatrixOptions(CheckOptions check, List<String> cells, Mode mode, Shard shard, Path out,
+public record MatrixOptions(SuiteSettings check, List<String> cells, Mode mode, Shard shard, Path out,
                             Optional<Path> cellsFile, List<String> runCells, CrashMode crash) {
     /** The option that chooses how durability is checked. */
     public static final String CRASH_OPTION = ReplayCommand.CRASH_OPTION;
 
     /** With crash states (the default), unless told otherwise. */
-    public MatrixOptions(CheckOptions check, List<String> cells, Mode mode, Shard shard, Path out,
+    public MatrixOptions(SuiteSettings check, List<String> cells, Mode mode, Shard shard, Path out,
                          Optional<Path> cellsFile, List<String> runCells) {
         this(check, cells, mode, shard, out, cellsFile, runCells, CrashMode.STATES);
     }
@@ -36,7 +37,7 @@ public record MatrixOptions(CheckOptions check, List<String> cells, Mode mode, S
 
         public static CrashMode parse(String text) {
             try {
-                return valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+                return valueOf(text.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException unknown) {
                 throw new IllegalArgumentException("unknown crash mode '" + text + "': use states or shutdown");
             }
@@ -53,7 +54,7 @@ public record MatrixOptions(CheckOptions check, List<String> cells, Mode mode, S
 
         public static Mode parse(String text) {
             try {
-                return valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+                return valueOf(text.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException unknown) {
                 throw new IllegalArgumentException("unknown mode '" + text + "': use auto, host or containers");
             }

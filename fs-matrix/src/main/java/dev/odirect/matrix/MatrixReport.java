@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.odirect.conformance.run.CheckOptions;
 import dev.odirect.conformance.run.GateVerdict;
 import dev.odirect.conformance.run.Verdict;
+import dev.odirect.conformance.suite.SuiteSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -33,15 +33,15 @@ public record MatrixReport(ObjectNode json, Path out, GateVerdict verdict) {
     }
 
     /** The store, seed, profile and waived rules of a run, before its cells. */
-    static ObjectNode header(CheckOptions check, Path out) throws IOException {
+    static ObjectNode header(SuiteSettings check, Path out) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode store = root.putObject("store");
-        store.put("target", check.target());
+        store.put("target", check.targetName());
         readStoreFromCells(out, store);
         root.put("seed", check.seed());
         root.put("profile", check.profile().name().toLowerCase());
         ArrayNode waived = root.putArray("waived");
-        check.waivers().stream().sorted().forEach(waived::add);
+        check.waive().stream().sorted().forEach(waived::add);
         return root;
     }
 

@@ -1,10 +1,10 @@
 package dev.odirect.matrix;
 
 import dev.odirect.conformance.crash.CrashRecorders;
-import dev.odirect.conformance.run.CheckOptions;
 import dev.odirect.conformance.run.CheckReport;
 import dev.odirect.conformance.run.CheckRunner;
 import dev.odirect.conformance.run.CheckSetupException;
+import dev.odirect.conformance.suite.SuiteSettings;
 import dev.odirect.matrix.blocks.DeviceFaults;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -117,7 +117,7 @@ public final class MatrixRunner {
         return cell.crash() && (cell.rules().isEmpty() || cell.rules().stream().anyMatch(CrashRecorders.RULES::contains));
     }
 
-    private CheckOptions checkOptions(Cell cell, MountedCell mounted, List<Cell> run, Optional<String> recorder) {
+    private SuiteSettings checkOptions(Cell cell, MountedCell mounted, List<Cell> run, Optional<String> recorder) {
         Optional<String> whyNoCrash = recorder.isPresent() ? Optional.empty() : CellAvailability.whyNoCrash(cell)
                 .or(() -> mounted.crashCommand().isEmpty() ? Optional.of("no crash command for this cell") : Optional.empty());
         boolean crash = whyNoCrash.isEmpty();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -110,7 +111,7 @@ final class MatrixVerdict {
         return groups;
     }
 
-    private static String joined(Map<String, List<String>> groups, java.util.function.BiFunction<String, String, String> each) {
+    private static String joined(Map<String, List<String>> groups, BiFunction<String, String, String> each) {
         return groups.entrySet().stream().map(e -> each.apply(String.join(", ", e.getValue()), e.getKey()))
                 .collect(Collectors.joining("; "));
     }

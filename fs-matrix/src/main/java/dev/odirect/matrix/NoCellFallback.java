@@ -1,11 +1,12 @@
 package dev.odirect.matrix;
 
-import dev.odirect.conformance.run.CheckOptions;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odirect.conformance.run.CheckReport;
 import dev.odirect.conformance.run.CheckRunner;
 import dev.odirect.conformance.run.CheckSetupException;
-import dev.odirect.conformance.suite.ReplayCommand;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.odirect.conformance.suite.ReplayCommand;
+import dev.odirect.conformance.suite.SuiteSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Map;
@@ -34,11 +35,11 @@ public final class NoCellFallback {
     /** The rules in the plain directory; the matrix is not proven whatever they show, since no cell ran. */
     public static MatrixReport run(MatrixOptions options, String why, PrintStream console)
             throws CheckSetupException, IOException {
-        CheckOptions check = options.check();
+        SuiteSettings check = options.check();
         console.println("odirect matrix: no cell ran: " + why + ". Running the rules in the plain directory "
                 + check.dir() + " instead; run as root for the filesystem matrix.");
         CheckReport report = CheckRunner.run(check.forCell(ReplayCommand.PLAIN_DIRECTORY, check.dir(), options.out().resolve("plain"),
-                check.rules(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(why), Map.of(),
+                check.rule(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(why), Map.of(),
                 Optional.empty()), console);
         ObjectNode root = MatrixReport.header(check, options.out());
         root.put("note", "no cell ran: " + why + "; the rules ran in " + check.dir() + " (see plain/summary.json)");

@@ -13,9 +13,11 @@ import dev.odirect.matrix.blocks.RecordingDisk;
 import dev.odirect.matrix.blocks.StatePlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A cell's filesystem on the block recorder: a loop device on a file the suite serves through
@@ -77,8 +79,8 @@ public final class RecordedCell implements CrashRecorder {
     }
 
     /** The last exploration, for the cell's facts. */
-    public java.util.Optional<Exploration> lastExploration() {
-        return java.util.Optional.ofNullable(last);
+    public Optional<Exploration> lastExploration() {
+        return Optional.ofNullable(last);
     }
 
     /** Removes the block log unless a crash state had findings or could not be mounted: then it is the evidence. */
@@ -87,7 +89,7 @@ public final class RecordedCell implements CrashRecorder {
                 || last.states().stream().anyMatch(judged -> judged.verdict().findings() > 0));
         if (!evidence) {
             try {
-                java.nio.file.Files.deleteIfExists(disk.log().file());
+                Files.deleteIfExists(disk.log().file());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot remove the block log " + disk.log().file(), e);
             }
@@ -106,7 +108,7 @@ public final class RecordedCell implements CrashRecorder {
     }
 
     @Override
-    public java.util.Optional<String> trouble() {
+    public Optional<String> trouble() {
         return server.failure().map(failure -> "the block recorder failed: " + failure.getMessage());
     }
 

@@ -6,6 +6,7 @@ import dev.odirect.matrix.blocks.RecordingDisk;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Makes a loop cell on the block recorder: a FUSE mount of the suite's own serving the device
@@ -86,7 +87,7 @@ final class RecordedLoop {
 
         /** Detaches the device if it still holds this cell's image (never another process's). */
         void detach() throws IOException {
-            if (!device.isEmpty() && HostCommands.attachedTo(device).equals(java.util.Optional.of(image))) {
+            if (!device.isEmpty() && HostCommands.attachedTo(device).equals(Optional.of(image))) {
                 HostCommands.run("losetup", "-d", device);
             }
             LoopDevices.release(device);
@@ -104,7 +105,7 @@ final class RecordedLoop {
             HostCommands.run("umount", point.toString());
             String held = device;
             detach();
-            if (HostCommands.attachedTo(held).equals(java.util.Optional.of(image))) {
+            if (HostCommands.attachedTo(held).equals(Optional.of(image))) {
                 throw new IOException(held + " is still attached to the cell's device after losetup -d (something holds it)");
             }
         }

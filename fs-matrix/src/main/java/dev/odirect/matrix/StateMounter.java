@@ -87,7 +87,7 @@ final class StateMounter {
         String device = attached;
         Path file = attachedFile;
         HostProvisioner.unmountIfMounted(mountPoint);
-        if (!device.isEmpty() && HostCommands.attachedTo(device).equals(java.util.Optional.of(file))) {
+        if (!device.isEmpty() && HostCommands.attachedTo(device).equals(Optional.of(file))) {
             HostCommands.run("losetup", "-d", device);
         }
     }

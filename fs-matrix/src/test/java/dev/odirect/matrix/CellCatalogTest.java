@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.odirect.conformance.run.CheckOptions;
 import dev.odirect.conformance.run.CheckSetupException;
-import dev.odirect.conformance.suite.Profile;
-import dev.odirect.conformance.suite.SessionLimits;
+import dev.odirect.conformance.suite.SuiteSettings;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +60,7 @@ class CellCatalogTest {
                 List.copyOf(xfs.notApplicableAmong(List.of(xfs, cells.get("ext4-full"))).keySet()));
         assertEquals(Map.of(), xfs.notApplicableAmong(List.of(xfs, tmpfs)));
         assertEquals(Map.of(), cells.get("ext4-full").notApplicableAmong(List.copyOf(cells.values())));
-        assertEquals(java.util.Set.of("DURABLE-1", "DURABLE-3", "DURABLE-4", "CLEAN-3", "ERROR-3", "ERROR-1", "ERROR-2",
+        assertEquals(Set.of("DURABLE-1", "DURABLE-3", "DURABLE-4", "CLEAN-3", "ERROR-3", "ERROR-1", "ERROR-2",
                 "CLEAN-2"),
                 tmpfs.notApplicableAmong(List.copyOf(cells.values())).keySet());
     }
@@ -98,17 +97,15 @@ class CellCatalogTest {
 
     @Test
     void shardsSplitTheCellsWithoutOverlap() throws CheckSetupException {
-        CheckOptions check = new CheckOptions(Optional.of(URI.create("direct:///")), Optional.empty(), dir, Profile.QUICK, 1,
-                dir, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), SessionLimits.DEFAULTS, true,
-                Optional.empty(), Optional.empty(), Set.of(), Map.of());
-        List<String> all = new java.util.ArrayList<>();
+        SuiteSettings check = SuiteSettings.builder().dir(dir).seed(1L).out(dir).build();
+        List<String> all = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             MatrixOptions options = new MatrixOptions(check, List.of(), MatrixOptions.Mode.AUTO,
                     new MatrixOptions.Shard(i, 3), dir, Optional.empty(), List.of());
             MatrixRunner.select(options).forEach(cell -> all.add(cell.name()));
         }
         assertEquals(CellCatalog.load(Optional.empty()).size(), all.size());
-        assertEquals(all.size(), new java.util.HashSet<>(all).size());
+        assertEquals(all.size(), new HashSet<>(all).size());
         assertThrows(IllegalArgumentException.class, () -> MatrixOptions.Shard.parse("4/3"));
     }
 }

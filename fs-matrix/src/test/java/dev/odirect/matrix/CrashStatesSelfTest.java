@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.odirect.conformance.run.CheckOptions;
 import dev.odirect.conformance.selftest.Proofs;
-import dev.odirect.conformance.suite.Profile;
 import dev.odirect.conformance.suite.RuleCatalog;
-import dev.odirect.conformance.suite.SessionLimits;
+import dev.odirect.conformance.suite.SuiteSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -18,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -46,9 +43,8 @@ class CrashStatesSelfTest {
     JsonNode recorded(String store, long seed, List<String> cells) throws Exception {
         assumeTrue(HostCommands.isRoot(), "not run: the matrix needs root to mount its cells");
         assumeTrue(Files.exists(Path.of("/dev/fuse")), "not run: the block recorder needs /dev/fuse");
-        CheckOptions check = new CheckOptions(Optional.of(URI.create(store)), Optional.empty(), out, Profile.QUICK, seed,
-                out, RULES, Optional.empty(), Optional.empty(), Optional.empty(), SessionLimits.DEFAULTS, true,
-                Optional.empty(), Optional.empty(), Set.of(), Map.of());
+        SuiteSettings check = SuiteSettings.builder().store(URI.create(store)).dir(out).seed(seed).out(out).rule(RULES)
+                .build();
         MatrixOptions options = new MatrixOptions(check, cells, MatrixOptions.Mode.HOST, new MatrixOptions.Shard(1, 1),
                 out.resolve(store.replace(':', '-') + "-" + seed), Optional.empty(), List.of());
         return new MatrixRunner(options, new PrintStream(new ByteArrayOutputStream()))

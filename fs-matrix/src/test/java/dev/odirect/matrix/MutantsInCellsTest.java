@@ -4,19 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.odirect.conformance.run.CheckOptions;
-import dev.odirect.conformance.suite.Profile;
-import dev.odirect.conformance.suite.SessionLimits;
+import dev.odirect.conformance.suite.SuiteSettings;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,9 +27,7 @@ class MutantsInCellsTest {
 
     JsonNode matrix(String store, String... cells) throws Exception {
         assumeTrue(HostCommands.isRoot(), "not run: the matrix needs root to mount its cells");
-        CheckOptions check = new CheckOptions(Optional.of(URI.create(store)), Optional.empty(), out, Profile.QUICK, 5,
-                out, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), SessionLimits.DEFAULTS, true,
-                Optional.empty(), Optional.empty(), Set.of(), Map.of());
+        SuiteSettings check = SuiteSettings.builder().store(URI.create(store)).dir(out).seed(5L).out(out).build();
         Path where = out.resolve(store.replace(':', '-'));
         MatrixOptions options = new MatrixOptions(check, List.of(cells), MatrixOptions.Mode.HOST,
                 new MatrixOptions.Shard(1, 1), where, Optional.empty(), List.of());
@@ -78,12 +72,11 @@ class MutantsInCellsTest {
     @Test
     void anAdapterThatCrashesMidCellFailsTheCellAndLeavesNothing() throws Exception {
         assumeTrue(HostCommands.isRoot(), "not run: the matrix needs root to mount its cells");
-        Path adapter = java.nio.file.Files.writeString(out.resolve("dies.sh"), "read hello\n"
+        Path adapter = Files.writeString(out.resolve("dies.sh"), "read hello\n"
                 + "echo '{\"ok\":true,\"protocol\":1,\"name\":\"dies\",\"version\":\"0\",\"ops\":[\"hello\",\"put\",\"open\",\"write\",\"finish\",\"get\",\"bye\"]}'\n"
                 + "while read line; do case \"$line\" in *bye*) echo '{\"ok\":true}'; exit 0;; *) exit 3;; esac; done\n");
-        CheckOptions check = new CheckOptions(Optional.empty(), Optional.of("sh " + adapter), out, Profile.QUICK, 5,
-                out, List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                SessionLimits.DEFAULTS.withTimeout(Duration.ofSeconds(5)), true, Optional.empty(), Optional.empty(), Set.of(), Map.of());
+        SuiteSettings check = SuiteSettings.builder().adapter("sh " + adapter).dir(out).seed(5L).out(out)
+                .timeout(Duration.ofSeconds(5)).build();
         MatrixOptions options = new MatrixOptions(check, List.of("xfs"), MatrixOptions.Mode.HOST,
                 new MatrixOptions.Shard(1, 1), out.resolve("crash"), Optional.empty(), List.of());
         JsonNode matrix = new MatrixRunner(options, new PrintStream(new ByteArrayOutputStream()))

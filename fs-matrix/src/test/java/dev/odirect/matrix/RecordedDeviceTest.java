@@ -5,24 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.odirect.conformance.crash.CrashRecorders;
-import dev.odirect.conformance.run.CheckOptions;
 import dev.odirect.conformance.run.CheckReport;
 import dev.odirect.conformance.run.CheckRunner;
 import dev.odirect.conformance.run.RuleResult;
 import dev.odirect.conformance.run.RuleStatus;
-import dev.odirect.conformance.suite.Profile;
-import dev.odirect.conformance.suite.SessionLimits;
+import dev.odirect.conformance.suite.SuiteSettings;
 import dev.odirect.matrix.blocks.DeviceFaults;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -72,10 +67,8 @@ class RecordedDeviceTest {
         MountedCell mounted = recorded(name, new DeviceFaults(0, 0, true));
         String id = CrashRecorders.register(mounted.recorder().orElseThrow());
         try {
-            CheckOptions check = new CheckOptions(Optional.of(URI.create("direct:///")), Optional.empty(),
-                    mounted.mountPoint(), Profile.QUICK, 4, out, List.of("DURABLE-1"), Optional.empty(), Optional.empty(),
-                    Optional.empty(), SessionLimits.DEFAULTS, true, Optional.of(name), Optional.empty(), Set.of(), Map.of(),
-                    Optional.of(id));
+            SuiteSettings check = SuiteSettings.builder().dir(mounted.mountPoint()).seed(4L).out(out)
+                    .rule(List.of("DURABLE-1")).cell(name).crashRecorder(Optional.of(id)).build();
             CheckReport report = CheckRunner.run(check, new PrintStream(new ByteArrayOutputStream()));
             RuleResult durable = report.results().stream().filter(result -> result.id().equals("DURABLE-1"))
                     .findFirst().orElseThrow();

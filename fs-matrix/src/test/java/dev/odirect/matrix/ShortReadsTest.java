@@ -15,6 +15,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,7 @@ class ShortReadsTest {
             assertEquals(OBJECT_SIZE, whole.remaining());
             assertArrayEquals(CONTENT, toArray(whole));
             ByteBuffer range = store.get("object", 100_000, 2 << 20);
-            assertArrayEquals(java.util.Arrays.copyOfRange(CONTENT, 100_000, 100_000 + (2 << 20)), toArray(range));
+            assertArrayEquals(Arrays.copyOfRange(CONTENT, 100_000, 100_000 + (2 << 20)), toArray(range));
         }
     }
 

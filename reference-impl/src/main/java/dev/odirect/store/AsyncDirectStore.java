@@ -6,10 +6,12 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -93,7 +95,7 @@ public final class AsyncDirectStore implements AutoCloseable {
         CompletableFuture<?>[] settled = writers.stream().map(AsyncObjectWriter::settled).toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(settled).get(CLOSE_WAIT_MINUTES, TimeUnit.MINUTES);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException stillRunning) {
+        } catch (ExecutionException | TimeoutException stillRunning) {
             // the pool stops below all the same; only writers with no call running are aborted
         }
         executor.shutdown();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,12 +25,12 @@ class ObjectKeyTest {
         assertEquals(true, refused.getMessage().startsWith("invalid key"), refused.getMessage());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void refusesNull() {
         assertThrows(InvalidKeyException.class, () -> ObjectKey.of(null));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void parentSegmentsAreAllButTheLast() {
         assertEquals(List.of("a", "b"), ObjectKey.of("a/b/c").parentSegments());
     }

@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -91,7 +92,7 @@ class WriterLifecycleTest {
         ByteBuffer data = ByteBuffer.wrap(all).position(100).limit(4200);
         store.put("k", data);
         assertEquals(100, data.position());
-        assertFileHolds(root.resolve("k"), java.util.Arrays.copyOfRange(all, 100, 4200));
+        assertFileHolds(root.resolve("k"), Arrays.copyOfRange(all, 100, 4200));
     }
 
     @ParameterizedTest

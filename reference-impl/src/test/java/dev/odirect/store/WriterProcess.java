@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -63,7 +64,7 @@ final class WriterProcess implements AutoCloseable {
         ObjectWriter writer = store.openWriter(args[2]);
         byte[] chunk = new byte[1 << 20];
         for (int i = 0; i < Integer.parseInt(args[3]); i++) {
-            java.util.Arrays.fill(chunk, (byte) i);
+            Arrays.fill(chunk, (byte) i);
             writer.writeChunk(ByteBuffer.wrap(chunk));
         }
         // its syncs take the open stream's file to the disk with them

@@ -2,6 +2,7 @@ package dev.odirect.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.odirect.conformance.suite.Durably;
 import dev.odirect.conformance.setup.ToolNeed;
 import dev.odirect.conformance.verify.PageCache;
 import dev.odirect.matrix.Cell;
@@ -74,7 +75,7 @@ public final class BenchRunner {
                 results.add(withRecorderCost(cell, work, measured));
             }
         } finally {
-            dev.odirect.conformance.suite.Durably.deleteTree(work);
+            Durably.deleteTree(work);
         }
         write(results);
         return results;

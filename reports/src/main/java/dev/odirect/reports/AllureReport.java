@@ -1,6 +1,7 @@
 package dev.odirect.reports;
 
 import dev.odirect.conformance.run.CheckSetupException;
+import dev.odirect.conformance.suite.Durably;
 import dev.odirect.matrix.MatrixReport;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -136,6 +137,6 @@ public final class AllureReport {
     }
 
     private static void deleteTree(Path root) throws IOException {
-        dev.odirect.conformance.suite.Durably.deleteTree(root);
+        Durably.deleteTree(root);
     }
 }

@@ -7,19 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.odirect.conformance.run.CheckOptions;
 import dev.odirect.conformance.run.CheckRunner;
 import dev.odirect.conformance.run.CheckSetupException;
-import dev.odirect.conformance.suite.Profile;
-import dev.odirect.conformance.suite.SessionLimits;
+import dev.odirect.conformance.suite.SuiteSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,10 +29,8 @@ class AllureReportTest {
 
     Path check(String name, long seed) throws Exception {
         Path out = dir.resolve(name);
-        CheckRunner.run(new CheckOptions(Optional.of(URI.create("direct:///")), Optional.empty(), dir, Profile.QUICK, seed,
-                out, List.of("STREAM-2", "KEY-1", "ERROR-1"), Optional.empty(), Optional.empty(), Optional.empty(),
-                SessionLimits.DEFAULTS, true, Optional.of("cell-" + name), Optional.empty(), java.util.Set.of(),
-                java.util.Map.of()), QUIET);
+        CheckRunner.run(SuiteSettings.builder().dir(dir).seed(seed).out(out).rule(List.of("STREAM-2", "KEY-1", "ERROR-1"))
+                .cell("cell-" + name).build(), QUIET);
         return out;
     }
 

@@ -6,6 +6,7 @@ import dev.odirect.spi.StoreInfo;
 import dev.odirect.spi.StoreSession;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Set;
 
 /** A store behind an adapter command: a fresh adapter process for every session. */
 public final class AdapterTarget implements StoreTarget {
@@ -13,7 +14,7 @@ public final class AdapterTarget implements StoreTarget {
     private final SessionLimits limits;
     private final boolean direct;
     private volatile StoreInfo info;
-    private volatile AdapterSession last;
+    private volatile AdapterClient last;
 
     public AdapterTarget(String command, SessionLimits limits, boolean direct) {
         this.command = command;
@@ -23,17 +24,17 @@ public final class AdapterTarget implements StoreTarget {
 
     @Override
     public StoreSession open(Path root) throws IOException {
-        AdapterSession session = AdapterSession.start(command, root, limits, direct);
-        info = session.info();
-        last = session;
-        return session;
+        AdapterClient client = AdapterClient.start(command, root, limits, direct);
+        info = client.info();
+        last = client;
+        return client;
     }
 
     /** Known after the first hello; before it, the command line stands for the name. */
     @Override
     public StoreInfo info() {
         StoreInfo known = info;
-        return known != null ? known : new StoreInfo(command, "?", java.util.Set.of());
+        return known != null ? known : new StoreInfo(command, "?", Set.of());
     }
 
     @Override
@@ -43,7 +44,7 @@ public final class AdapterTarget implements StoreTarget {
 
     /** The stderr of the most recent adapter, for reports. */
     public String lastStderr() {
-        AdapterSession session = last;
-        return session == null ? "" : session.stderr();
+        AdapterClient client = last;
+        return client == null ? "" : client.stderr();
     }
 }

@@ -3,6 +3,7 @@ package dev.odirect.conformance.adapter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** Keeps the last bytes of a process's stderr, so a failure can quote what the adapter said. */
 final class StderrTail {
@@ -36,7 +37,7 @@ final class StderrTail {
             return "";
         }
         int from = Math.max(0, lines.length - count);
-        return "; its stderr ends: " + String.join(" | ", java.util.Arrays.copyOfRange(lines, from, lines.length));
+        return "; its stderr ends: " + String.join(" | ", Arrays.copyOfRange(lines, from, lines.length));
     }
 
     private synchronized void append(String more) {

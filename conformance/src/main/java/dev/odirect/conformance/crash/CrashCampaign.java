@@ -4,6 +4,7 @@ import dev.odirect.conformance.suite.Profile;
 import dev.odirect.conformance.suite.RuleContext;
 import dev.odirect.conformance.suite.RuleFailure;
 import dev.odirect.conformance.suite.RuleNotRun;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +45,7 @@ public record CrashCampaign(CrashHistory history, Exploration exploration, Strin
                 CrashCampaign campaign = run(ctx, recorder);
                 CrashRecorders.keep(id.get(), campaign);
                 return Optional.of(campaign);
-            } catch (java.io.UncheckedIOException environment) {
+            } catch (UncheckedIOException environment) {
                 String why = "the crash states could not be explored: " + environment.getMessage();
                 CrashRecorders.failed(id.get(), new CrashRecorders.Failure(why, false));
                 throw new RuleNotRun(why);

@@ -1,6 +1,8 @@
 package dev.odirect.conformance.crash;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A filesystem whose device records every write and flush (the fs-matrix's block recorder): the
@@ -28,10 +30,10 @@ public interface CrashRecorder {
     Exploration explore(CrashPoints points, StateCheck check, Progress progress);
 
     /** Why the recorder itself failed (its log could not be written, its server broke), if it did. */
-    java.util.Optional<String> trouble();
+    Optional<String> trouble();
 
     /** A new filesystem of the same kind on a device of its own whose faults the caller sets; the caller closes it. */
-    FaultyFilesystem faultyFilesystem() throws java.io.IOException;
+    FaultyFilesystem faultyFilesystem() throws IOException;
 
     /** Reports how many states of how many are done. */
     @FunctionalInterface

@@ -2,17 +2,18 @@ package dev.odirect.conformance.crash;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The recorded devices of this process, by id: the fs-matrix registers a cell's recorder and
- * names it in the check's settings ({@code odirect.crash.recorder}), the rules find it here.
+ * names it in the check's settings ({@code SuiteSettings.crashRecorder()}), the rules find it here.
  * Each recorder keeps the one crash campaign its rules share.
  */
 public final class CrashRecorders {
     /** The rules that use a recorded device: a cell that runs none of them needs no recorder. */
-    public static final java.util.Set<String> RULES = java.util.Set.of("DURABLE-1", "DURABLE-3", "DURABLE-4", "ERROR-3",
+    public static final Set<String> RULES = Set.of("DURABLE-1", "DURABLE-3", "DURABLE-4", "ERROR-3",
             "CLEAN-3");
 
     private static final Map<String, CrashRecorder> RECORDERS = new ConcurrentHashMap<>();

@@ -5,6 +5,7 @@ import dev.odirect.conformance.suite.RuleContext;
 import dev.odirect.spi.Capability;
 import dev.odirect.spi.StoreSession;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -162,7 +163,7 @@ final class CrashWorkload {
         int[] first = {4096, 1000};
         for (int i = 0; at < whole.length; i++) {
             int length = Math.min(whole.length - at, i < first.length ? first[i] : 65536);
-            chunks.add(java.util.Arrays.copyOfRange(whole, at, at + length));
+            chunks.add(Arrays.copyOfRange(whole, at, at + length));
             at += length;
         }
         return chunks;

@@ -1,5 +1,6 @@
 package dev.odirect.conformance.crash;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,7 +25,7 @@ public record StateVerdict(List<String> lost, List<String> unexpected, List<Stri
 
     /** This verdict, with the files left after the store's reopen and the objects that reopen lost. */
     StateVerdict reopened(List<String> left, List<String> lostByReopen) {
-        List<String> allLost = new java.util.ArrayList<>(lost);
+        List<String> allLost = new ArrayList<>(lost);
         lostByReopen.stream().map(loss -> loss + ", after the store opened a session on the state").forEach(allLost::add);
         return new StateVerdict(allLost, unexpected, torn, resurrected, strays, left, error);
     }

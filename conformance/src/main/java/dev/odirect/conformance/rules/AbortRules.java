@@ -1,5 +1,8 @@
 package dev.odirect.conformance.rules;
 
+
+import static dev.odirect.conformance.rules.Requirements.requireApplicable;
+import static dev.odirect.conformance.rules.Requirements.requireCapability;
 import dev.odirect.conformance.property.ChunkList;
 import dev.odirect.conformance.suite.ConformanceRules;
 import dev.odirect.conformance.suite.RuleContext;
@@ -17,7 +20,7 @@ class AbortRules {
 
     @Test
     void required_ABORT_1_abortedHandleIsDead(RuleContext ctx) {
-        ctx.require(Capability.ABORT);
+        requireCapability(ctx, Capability.ABORT);
         StoreSession store = ctx.store();
         ctx.expectOk(store.open("k", "a1"), "open k");
         ctx.expectOk(store.write("a1", ChunkList.Bytes.of(1, 4096)), "write 4096 bytes");
@@ -28,7 +31,7 @@ class AbortRules {
 
     @Test
     void optional_ABORT_2_abortLeavesNoObject(RuleContext ctx) {
-        ctx.require(Capability.ABORT);
+        requireCapability(ctx, Capability.ABORT);
         StoreSession store = ctx.store();
         byte[] aborted = ChunkList.Bytes.of(2, 5096);
         ctx.expectOk(store.open("new", "a1"), "open new");
@@ -53,7 +56,7 @@ class AbortRules {
 
     @Test
     void required_ABORT_3_abortKeepsTheEarlierObject(RuleContext ctx) {
-        ctx.require(Capability.ABORT);
+        requireCapability(ctx, Capability.ABORT);
         StoreSession store = ctx.store();
         byte[] earlier = ChunkList.Bytes.of(3, 3000);
         Writes.putAndVerify(ctx, "k", earlier);
@@ -64,14 +67,13 @@ class AbortRules {
             ctx.expectOk(store.write("a1", chunk), "write " + chunk.length + " bytes");
         }
         Optional<byte[]> before = ctx.disk().read("k");
-        if (before.isEmpty() || !Arrays.equals(before.get(), earlier)) {
-            if (ctx.info().offers(Capability.ATOMIC_VISIBILITY)) {
-                throw ctx.failure("the store declares atomic visibility, but while a stream to k was open "
-                        + ctx.disk().fileOf("k") + (before.isEmpty() ? " was gone" : " held other bytes than its object"));
-            }
-            throw ctx.notApplicable("the store writes in place: the open stream had already replaced the earlier "
-                    + "object of k (VISIBLE-1), so an abort has no intact object to keep");
+        boolean intact = before.isPresent() && Arrays.equals(before.get(), earlier);
+        if (!intact && ctx.info().offers(Capability.ATOMIC_VISIBILITY)) {
+            throw ctx.failure("the store declares atomic visibility, but while a stream to k was open "
+                    + ctx.disk().fileOf("k") + (before.isEmpty() ? " was gone" : " held other bytes than its object"));
         }
+        requireApplicable(intact, "the store writes in place: the open stream had already replaced the earlier "
+                + "object of k (VISIBLE-1), so an abort has no intact object to keep");
         ctx.expectOk(store.abort("a1"), "abort a1");
         ctx.expectOnDisk("k", earlier, "an abort of a stream over it (the earlier object was intact until then)");
     }

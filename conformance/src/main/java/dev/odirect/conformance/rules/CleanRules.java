@@ -1,5 +1,7 @@
 package dev.odirect.conformance.rules;
 
+import static dev.odirect.conformance.rules.Requirements.requireCrashHook;
+
 import dev.odirect.conformance.crash.CrashCampaign;
 import dev.odirect.conformance.crash.StateVerdict;
 import dev.odirect.conformance.property.ChunkList;
@@ -58,7 +60,7 @@ class CleanRules {
             CrashStateRules.judge(ctx, campaign.get(), StateVerdict::leftAfterReopen);
             return;
         }
-        Set<String> keys = new TreeSet<>(DurabilityRules.crashWithAStreamOpen(ctx, ctx.requireCrashHook()).keySet());
+        Set<String> keys = new TreeSet<>(DurabilityRules.crashWithAStreamOpen(ctx, requireCrashHook(ctx)).keySet());
         keys.add(DurabilityRules.PENDING);
         ctx.store();
         ctx.closeSession();

@@ -2,8 +2,6 @@ package dev.odirect.conformance.rules;
 
 import dev.odirect.conformance.evidence.Category;
 import dev.odirect.conformance.crash.CrashCampaign;
-import dev.odirect.conformance.crash.CrashRecorder;
-import dev.odirect.conformance.crash.CrashRecorders;
 import dev.odirect.conformance.crash.Exploration;
 import dev.odirect.conformance.crash.StateVerdict;
 import dev.odirect.conformance.suite.RuleContext;
@@ -14,18 +12,6 @@ import java.util.function.Function;
 /** How the durability rules judge the crash states of a recorded device. */
 final class CrashStateRules {
     private CrashStateRules() {
-    }
-
-    /** The recorded device's campaign, or not run: only crash states can show it. */
-    static CrashCampaign require(RuleContext ctx) {
-        return CrashCampaign.of(ctx).orElseThrow(() -> new RuleNotRun(
-                "needs crash states of a recorded device (odirect matrix --crash states, on ext4, xfs and btrfs cells)"));
-    }
-
-    /** The recorded device of this cell, or not run: device faults need the block recorder. */
-    static CrashRecorder requireRecorder(RuleContext ctx) {
-        return ctx.settings().crashRecorder().flatMap(CrashRecorders::find).orElseThrow(() -> new RuleNotRun(
-                "needs a device that fails on demand: the fs-matrix's block recorder (odirect matrix, on ext4, xfs and btrfs cells)"));
     }
 
     /** Fails on the first state with findings of the rule's kind; not run when states could not be checked. */

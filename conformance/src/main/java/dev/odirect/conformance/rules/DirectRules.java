@@ -1,5 +1,8 @@
 package dev.odirect.conformance.rules;
 
+import static dev.odirect.conformance.rules.Requirements.requireCapability;
+import static dev.odirect.conformance.rules.Requirements.requirePageCacheObservable;
+
 import dev.odirect.conformance.evidence.Category;
 import dev.odirect.conformance.property.ChunkList;
 import dev.odirect.conformance.suite.ConformanceRules;
@@ -21,8 +24,8 @@ class DirectRules {
 
     @Test
     void optional_DIRECT_1_alignedPartBypassesPageCache(RuleContext ctx) {
-        ctx.require(Capability.DIRECT_IO);
-        ctx.requirePageCacheObservable();
+        requireCapability(ctx, Capability.DIRECT_IO);
+        requirePageCacheObservable(ctx);
         byte[] whole = MEGABYTES_AND_A_TAIL.bytes();
         Writes.stream(ctx, "direct", "h-direct", MEGABYTES_AND_A_TAIL.chunks(whole));
         expectAtMostTheTailCached(ctx, "direct", whole.length, "right after an acknowledged stream", "the writes");
@@ -31,8 +34,8 @@ class DirectRules {
 
     @Test
     void optional_DIRECT_2_putAndGetBypassPageCache(RuleContext ctx) {
-        ctx.require(Capability.DIRECT_IO);
-        ctx.requirePageCacheObservable();
+        requireCapability(ctx, Capability.DIRECT_IO);
+        requirePageCacheObservable(ctx);
         byte[] whole = MEGABYTES_AND_A_TAIL.bytes();
         ctx.expectOk(ctx.store().put("direct", whole), "put direct (" + whole.length + " bytes)");
         expectAtMostTheTailCached(ctx, "direct", whole.length, "right after an acknowledged put", "the put");

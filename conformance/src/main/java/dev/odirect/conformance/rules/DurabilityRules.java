@@ -1,5 +1,11 @@
 package dev.odirect.conformance.rules;
 
+import static dev.odirect.conformance.rules.Requirements.requireApplicable;
+import static dev.odirect.conformance.rules.Requirements.requireCapability;
+import static dev.odirect.conformance.rules.Requirements.requireCrashHook;
+import static dev.odirect.conformance.rules.Requirements.requireCrashStates;
+import static dev.odirect.conformance.rules.Requirements.requireUnsyncedPagesObservable;
+
 import dev.odirect.conformance.evidence.Category;
 import dev.odirect.conformance.crash.CrashCampaign;
 import dev.odirect.conformance.crash.StateVerdict;
@@ -9,13 +15,14 @@ import dev.odirect.conformance.suite.RuleContext;
 import dev.odirect.conformance.suite.ShellHook;
 import dev.odirect.conformance.verify.CacheStat;
 import dev.odirect.conformance.verify.SetChecker;
+import dev.odirect.spi.Capability;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import dev.odirect.spi.Capability;
 import org.junit.jupiter.api.Test;
 
 @ConformanceRules
@@ -33,7 +40,7 @@ class DurabilityRules {
                     : concat(verdict.lost(), verdict.unexpected()));
             return;
         }
-        Map<String, byte[]> acknowledged = crashWithAStreamOpen(ctx, ctx.requireCrashHook());
+        Map<String, byte[]> acknowledged = crashWithAStreamOpen(ctx, requireCrashHook(ctx));
         judge(ctx, acknowledged, Set.of(PENDING), "a crash of the filesystem and its recovery", Category.LOST_AFTER_CRASH);
     }
 
@@ -45,7 +52,7 @@ class DurabilityRules {
      * {@link #PENDING} left open, one more put (whose syncs take what the open stream wrote to
      * the disk with them), then the crash and the recovery. Returns the acknowledged objects.
      */
-    static Map<String, byte[]> crashWithAStreamOpen(RuleContext ctx, RuleContext.CrashHook hook) {
+    static Map<String, byte[]> crashWithAStreamOpen(RuleContext ctx, Requirements.CrashHook hook) {
         Map<String, byte[]> acknowledged = writeAll(ctx, key -> { });
         ctx.expectOk(ctx.store().open(PENDING, "unfinished"), "open " + PENDING);
         for (int chunk = 0; chunk < 3; chunk++) {
@@ -69,26 +76,25 @@ class DurabilityRules {
 
     @Test
     void optional_DURABLE_3_writesInFlightAtACrashAreOldOrNew(RuleContext ctx) {
-        if (ctx.info().offers(Capability.ATOMIC_VISIBILITY)) {
-            throw ctx.notApplicable("the store declares atomic visibility: DURABLE-1 holds it to this");
-        }
-        CrashStateRules.judge(ctx, CrashStateRules.require(ctx), StateVerdict::torn);
+        requireApplicable(!ctx.info().offers(Capability.ATOMIC_VISIBILITY),
+                "the store declares atomic visibility: DURABLE-1 holds it to this");
+        CrashStateRules.judge(ctx, requireCrashStates(ctx), StateVerdict::torn);
     }
 
     @Test
     void optional_DURABLE_4_acknowledgedDeletesSurviveCrash(RuleContext ctx) {
-        ctx.require(Capability.DELETE);
-        CrashStateRules.judge(ctx, CrashStateRules.require(ctx), StateVerdict::resurrected);
+        requireCapability(ctx, Capability.DELETE);
+        CrashStateRules.judge(ctx, requireCrashStates(ctx), StateVerdict::resurrected);
     }
 
     @SafeVarargs
     private static List<String> concat(List<String>... lists) {
-        return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
+        return Arrays.stream(lists).flatMap(List::stream).toList();
     }
 
     @Test
     void required_DURABLE_2_acknowledgedObjectsAreSyncedAndOutliveTheSession(RuleContext ctx) {
-        ctx.requireUnsyncedPagesObservable();
+        requireUnsyncedPagesObservable(ctx);
         Map<String, byte[]> acknowledged = writeAll(ctx, key -> expectSynced(ctx, key));
         ctx.harness("close the store session");
         ctx.closeSession();

@@ -1,5 +1,8 @@
 package dev.odirect.conformance.rules;
 
+import static dev.odirect.conformance.rules.Requirements.requireRecordedDevice;
+import static dev.odirect.conformance.rules.Requirements.requireThat;
+
 import dev.odirect.conformance.crash.CrashRecorder;
 import dev.odirect.conformance.crash.FaultyFilesystem;
 import dev.odirect.conformance.property.ChunkList;
@@ -36,7 +39,7 @@ class ErrorRules {
 
     @Test
     void required_ERROR_3_deviceErrorsAreAnsweredAsErrors(RuleContext ctx) throws IOException {
-        CrashRecorder recorder = CrashStateRules.requireRecorder(ctx);
+        CrashRecorder recorder = requireRecordedDevice(ctx);
         List<String> acknowledged = new ArrayList<>();
         int fired = 0;
         for (FaultyFilesystem.Fault fault : FaultyFilesystem.Fault.values()) {
@@ -62,7 +65,7 @@ class ErrorRules {
         if (!acknowledged.isEmpty()) {
             throw ctx.failure(String.join("; ", acknowledged));
         }
-        ctx.requireThat(fired > 0, "no injected device error reached the device during the store's writes");
+        requireThat(fired > 0, "no injected device error reached the device during the store's writes");
     }
 
     @Test
@@ -85,7 +88,7 @@ class ErrorRules {
                     : "an overwrite that failed on a full filesystem (the earlier object must stay)");
             refused += replaced ? 0 : 1;
         }
-        ctx.requireThat(refused > 0, "the filesystem took every overwrite: nothing was refused to check");
+        requireThat(refused > 0, "the filesystem took every overwrite: nothing was refused to check");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.odirect.conformance.rules;
 
+import static dev.odirect.conformance.rules.Requirements.requireSmallFilesystem;
+
 import dev.odirect.conformance.property.ChunkList;
 import dev.odirect.conformance.suite.RuleContext;
 import dev.odirect.spi.Outcome;
@@ -26,7 +28,7 @@ final class Fill {
 
     /** Moves the rule to a fresh root on the small filesystem it requires; answers that filesystem's size. */
     static long onSmallFilesystem(RuleContext ctx) throws IOException {
-        Path small = ctx.requireSmallFilesystem();
+        Path small = requireSmallFilesystem(ctx);
         long capacity = Files.getFileStore(small).getTotalSpace();
         ctx.freshRootIn(small);
         return capacity;

@@ -5,6 +5,7 @@ import dev.odirect.conformance.suite.ConformanceRules;
 import dev.odirect.conformance.suite.RuleContext;
 import dev.odirect.spi.Outcome;
 import dev.odirect.spi.StoreSession;
+import dev.odirect.spi.protocol.ErrorCode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -43,8 +44,8 @@ class HandleRules {
     }
 
     private static void expectCode(RuleContext ctx, Outcome outcome, String what) {
-        if (outcome.ok() || !"EBADHANDLE".equals(outcome.code())) {
-            throw ctx.failure(what + " answered " + outcome + ", expected EBADHANDLE");
+        if (outcome.ok() || !ErrorCode.EBADHANDLE.is(outcome.code())) {
+            throw ctx.failure(what + " answered " + outcome + ", expected " + ErrorCode.EBADHANDLE);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.odirect.conformance.rules;
 import dev.odirect.conformance.suite.ConformanceRules;
 import dev.odirect.conformance.suite.RuleContext;
 import dev.odirect.spi.Outcome;
+import dev.odirect.spi.protocol.ErrorCode;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,8 +42,8 @@ class KeyRules {
     @Test
     void optional_KEY_2_escapingKeysAnswerEINVAL(RuleContext ctx) {
         check(ctx, (key, outcome) -> {
-            if (outcome.ok() || !"EINVAL".equals(outcome.code())) {
-                throw ctx.failure("key \"" + key + "\" answered " + outcome + ", expected EINVAL");
+            if (outcome.ok() || !ErrorCode.EINVAL.is(outcome.code())) {
+                throw ctx.failure("key \"" + key + "\" answered " + outcome + ", expected " + ErrorCode.EINVAL);
             }
         });
     }

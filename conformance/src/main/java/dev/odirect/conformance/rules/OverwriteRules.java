@@ -1,5 +1,7 @@
 package dev.odirect.conformance.rules;
 
+import static dev.odirect.conformance.rules.Requirements.requireApplicable;
+
 import dev.odirect.conformance.property.ChunkList;
 import dev.odirect.conformance.suite.ConformanceRules;
 import dev.odirect.conformance.suite.RuleContext;
@@ -36,10 +38,9 @@ class OverwriteRules {
     @Test
     void required_OVERWRITE_2_readersDuringFinishSeeOldOrNew(RuleContext ctx) throws InterruptedException, IOException {
         ctx.store();
-        if (!ctx.info().offers(Capability.ATOMIC_VISIBILITY)) {
-            throw ctx.notApplicable("store " + ctx.info().name() + " does not declare atomic visibility: it may write "
-                    + "in place, and readers then see partial objects while it writes (VISIBLE-1)");
-        }
+        requireApplicable(ctx.info().offers(Capability.ATOMIC_VISIBILITY), "store " + ctx.info().name()
+                + " does not declare atomic visibility: it may write in place, and readers then see partial objects "
+                + "while it writes (VISIBLE-1)");
         for (int round = 0; round < REPLACE_ROUNDS; round++) {
             byte[] old = ChunkList.Bytes.of(round, 4 * MIB + 100);
             Writes.putAndVerify(ctx, "k", old);

@@ -1,5 +1,7 @@
 package dev.odirect.conformance.rules;
 
+import static dev.odirect.conformance.rules.Requirements.requireCapability;
+
 import dev.odirect.conformance.property.ChunkList;
 import dev.odirect.conformance.suite.ConformanceRules;
 import dev.odirect.conformance.suite.RuleContext;
@@ -43,7 +45,7 @@ class ReadRules {
 
     @Test
     void optional_GET_2_rangedGetReturnsTheWindow(RuleContext ctx) {
-        ctx.require(Capability.RANGED_GET);
+        requireCapability(ctx, Capability.RANGED_GET);
         byte[] data = ChunkList.Bytes.of(3, SIZE);
         Writes.putAndVerify(ctx, "range", data);
         for (long[] range : RANGES) {
@@ -56,7 +58,7 @@ class ReadRules {
 
     @Test
     void required_GET_3_rangedGetsOfLargeObjectsMatch(RuleContext ctx) {
-        ctx.require(Capability.RANGED_GET);
+        requireCapability(ctx, Capability.RANGED_GET);
         byte[] data = ChunkList.Bytes.of(5, LARGE);
         Writes.putAndVerify(ctx, "large", data);
         Random random = new Random(ctx.seed());
@@ -84,7 +86,7 @@ class ReadRules {
 
     @Test
     void optional_DELETE_1_deleteRemovesTheObject(RuleContext ctx) {
-        ctx.require(Capability.DELETE);
+        requireCapability(ctx, Capability.DELETE);
         ctx.setup(() -> Writes.putAndVerify(ctx, "d/k", ChunkList.Bytes.of(4, 5000)));
         ctx.expectOk(ctx.store().delete("d/k"), "delete d/k");
         if (Files.exists(ctx.disk().fileOf("d/k"))) {

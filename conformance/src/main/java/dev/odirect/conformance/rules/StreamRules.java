@@ -5,6 +5,7 @@ import dev.odirect.conformance.property.PropertyPlan;
 import dev.odirect.conformance.suite.ConformanceRules;
 import dev.odirect.conformance.suite.RuleContext;
 import dev.odirect.spi.StoreSession;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class StreamRules {
     void required_STREAM_2_seedProjectStreamsAreExact(RuleContext ctx) {
         int n = 0;
         for (int[] sizes : SEED_PROJECT_STREAMS) {
-            List<Integer> list = java.util.Arrays.stream(sizes).boxed().toList();
+            List<Integer> list = Arrays.stream(sizes).boxed().toList();
             Writes.streamAndVerify(ctx, "stream/" + n++, new ChunkList(list, n));
         }
     }
@@ -46,9 +47,9 @@ class StreamRules {
         byte[] data = ChunkList.Bytes.of(3, 5000);
         ctx.expectOk(store.open("mixed", "e2"), "open mixed");
         ctx.expectOk(store.write("e2", empty), "a 0-byte write first");
-        ctx.expectOk(store.write("e2", java.util.Arrays.copyOfRange(data, 0, 4096)), "a 4096-byte write");
+        ctx.expectOk(store.write("e2", Arrays.copyOfRange(data, 0, 4096)), "a 4096-byte write");
         ctx.expectOk(store.write("e2", empty), "a 0-byte write between chunks");
-        ctx.expectOk(store.write("e2", java.util.Arrays.copyOfRange(data, 4096, 5000)), "a 904-byte write");
+        ctx.expectOk(store.write("e2", Arrays.copyOfRange(data, 4096, 5000)), "a 904-byte write");
         ctx.expectOk(store.write("e2", empty), "a 0-byte write last");
         ctx.expectOk(store.finish("e2"), "finish");
         ctx.expectOnDisk("mixed", data, "a stream with 0-byte chunks first, between and last");

@@ -4,9 +4,11 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 
 import dev.odirect.conformance.suite.Durably;
 import dev.odirect.conformance.suite.CiLinks;
+import dev.odirect.conformance.suite.HandedOverSettings;
 import dev.odirect.conformance.suite.RuleCatalog;
 import dev.odirect.conformance.suite.RuleResultsWriter;
 import dev.odirect.conformance.suite.StoreTarget;
+import dev.odirect.conformance.suite.SuiteSettings;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.junitplatform.AllureJunitPlatform;
@@ -34,51 +36,56 @@ public final class CheckRunner {
     private CheckRunner() {
     }
 
-    public static CheckReport run(CheckOptions options, PrintStream console) throws CheckSetupException, IOException {
+    public static CheckReport run(SuiteSettings options, PrintStream console) throws CheckSetupException, IOException {
         preflight(options);
         Path allureResults = Files.createDirectories(options.out().resolve("allure-results"));
         AllureLifecycle allure = new AllureLifecycle(new RuleResultsWriter(allureResults));
         Allure.setLifecycle(allure);
-        ResultCollector collector = new ResultCollector(console, options.waivers());
+        ResultCollector collector = new ResultCollector(console, options.waive());
         Path junit = Files.createDirectories(options.out().resolve("junit"));
         PrintWriter junitLog = new PrintWriter(System.err, true);
         // Our own listeners only: the Allure listener found on the class path would write elsewhere, twice.
         LauncherConfig launcher = LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build();
-        LauncherFactory.create(launcher).execute(request(options), collector,
-                new LegacyXmlReportGeneratingListener(junit, junitLog), new AllureJunitPlatform(allure));
+        String settingsId = HandedOverSettings.handOver(options);
+        try {
+            LauncherFactory.create(launcher).execute(request(options, settingsId), collector,
+                    new LegacyXmlReportGeneratingListener(junit, junitLog), new AllureJunitPlatform(allure));
+        } finally {
+            HandedOverSettings.release(settingsId);
+        }
         junitLog.flush();
         GateVerdict verdict = GateVerdict.of(collector.results());
         Summary summary = Summary.of(options, collector.results(), verdict, collector.facts());
         summary.write(options.out().resolve("summary.json"));
         Environment.write(allureResults, summary);
-        AllureRunFiles.write(allureResults, options.settings().command() + (options.rules().isEmpty() ? ""
-                : " --rule " + String.join(",", options.rules())), CiLinks.fromEnvironment());
+        AllureRunFiles.write(allureResults, options.command() + (options.rule().isEmpty() ? ""
+                : " " + SuiteSettings.RULE + " " + String.join(",", options.rule())), CiLinks.fromEnvironment());
         return new CheckReport(collector.results(), options.out(), summary, verdict);
     }
 
-    private static LauncherDiscoveryRequest request(CheckOptions options) {
+    private static LauncherDiscoveryRequest request(SuiteSettings options, String settingsId) {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectPackage(RULES_PACKAGE))
-                .configurationParameters(options.parameters());
-        if (!options.rules().isEmpty()) {
-            String ids = String.join("|", options.rules().stream().map(id -> id.replace('-', '_')).toList());
+                .configurationParameter(HandedOverSettings.ID, settingsId);
+        if (!options.rule().isEmpty()) {
+            String ids = String.join("|", options.rule().stream().map(id -> id.replace('-', '_')).toList());
             request.filters(MethodFilter.includeMethodNamePatterns(".*#(required|optional)_(" + ids + ")_.*"));
         }
         return request.build();
     }
 
     /** Fails fast, with one line that says what to do, before any rule runs. */
-    public static void preflight(CheckOptions options) throws CheckSetupException {
+    public static void preflight(SuiteSettings options) throws CheckSetupException {
         if (!Files.isDirectory(options.dir()) || !Files.isWritable(options.dir())) {
             throw new CheckSetupException("directory " + options.dir() + " does not exist or is not writable: "
-                    + "create it or pass another --dir");
+                    + "create it or pass another " + SuiteSettings.DIR);
         }
-        requireKnownRules(options.rules(), "");
-        requireKnownRules(options.waivers(), " in " + CheckOptions.WAIVE_OPTION);
+        requireKnownRules(options.rule(), "");
+        requireKnownRules(options.waive(), " in " + SuiteSettings.WAIVE);
         requireKnownRules(options.notApplicable().keySet(), " declared not applicable");
         StoreTarget target;
         try {
-            target = options.settings().target();
+            target = options.target();
         } catch (IllegalArgumentException bad) {
             throw new CheckSetupException(bad.getMessage());
         }

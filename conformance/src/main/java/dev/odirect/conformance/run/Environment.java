@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /** Allure's {@code environment.properties}: kernel, filesystem, store, suite version. */
@@ -29,7 +30,7 @@ final class Environment {
         List<String> waived = new ArrayList<>();
         json.path("waived").forEach(id -> waived.add(id.asText()));
         entries.put("waived", waived.isEmpty() ? "none" : String.join(", ", waived));
-        entries.put("suite.version", java.util.Objects.requireNonNullElse(Environment.class.getPackage().getImplementationVersion(), "dev"));
+        entries.put("suite.version", Objects.requireNonNullElse(Environment.class.getPackage().getImplementationVersion(), "dev"));
         String text = entries.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().replace("\\", "\\\\"))
                 .collect(Collectors.joining("\n", "", "\n"));
         Files.writeString(allureResults.resolve("environment.properties"), text);

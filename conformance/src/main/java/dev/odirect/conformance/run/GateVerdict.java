@@ -1,5 +1,6 @@
 package dev.odirect.conformance.run;
 
+import dev.odirect.conformance.suite.SuiteSettings;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Predicate;
@@ -53,7 +54,7 @@ public record GateVerdict(Verdict verdict, String detail, RuleCounts counts) {
 
     /** "waive with --waive DURABLE-1,ERROR-1" */
     public static String waiveHint(Collection<RuleResult> unproven) {
-        return "waive with " + CheckOptions.WAIVE_OPTION + " "
+        return "waive with " + SuiteSettings.WAIVE + " "
                 + unproven.stream().map(RuleResult::id).distinct().collect(Collectors.joining(","));
     }
 

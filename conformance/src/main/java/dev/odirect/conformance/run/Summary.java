@@ -20,11 +20,11 @@ public record Summary(ObjectNode json) {
     public static final String REPLAY = "replay";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    static Summary of(CheckOptions options, List<RuleResult> results, GateVerdict verdict, Map<String, String> facts) {
+    static Summary of(SuiteSettings options, List<RuleResult> results, GateVerdict verdict, Map<String, String> facts) {
         ObjectNode root = JSON.createObjectNode();
-        root.putObject("store").put("name", facts.getOrDefault("odirect.store.name", options.target()))
+        root.putObject("store").put("name", facts.getOrDefault("odirect.store.name", options.targetName()))
                 .put("version", facts.getOrDefault("odirect.store.version", "?"))
-                .put("target", options.target());
+                .put("target", options.targetName());
         ObjectNode fs = root.putObject("filesystem");
         fs.put("type", facts.getOrDefault("odirect.fs.type", "unknown"));
         fs.put("path", facts.getOrDefault("odirect.fs.path", options.dir().toString()));
@@ -45,10 +45,9 @@ public record Summary(ObjectNode json) {
         root.put("verdict", verdict.verdict().value());
         root.put("verdict_reason", verdict.detail());
         ArrayNode waived = root.putArray("waived");
-        options.waivers().stream().sorted().forEach(waived::add);
+        options.waive().stream().sorted().forEach(waived::add);
         ArrayNode rules = root.putArray("rules");
-        SuiteSettings settings = options.settings();
-        results.forEach(result -> result.writeTo(rules.addObject()).put(REPLAY, settings.replay(result.id())));
+        results.forEach(result -> result.writeTo(rules.addObject()).put(REPLAY, options.replay(result.id())));
         ObjectNode counts = root.putObject("counts");
         RuleCounts.byStatus(results).forEach((status, count) -> counts.put(status.value(), count));
         return new Summary(root);

@@ -4,6 +4,7 @@ import dev.odirect.conformance.evidence.Category;
 import dev.odirect.conformance.evidence.SuiteError;
 import dev.odirect.conformance.suite.RuleCatalog.Rule;
 import io.qameta.allure.Allure;
+import java.io.IOException;
 import java.lang.reflect.Method;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -64,7 +65,7 @@ public final class ConformanceExtension implements ParameterResolver, BeforeTest
                     progress -> context.publishReportEntry(RuleContext.PROGRESS, progress));
             context.getStore(NAMESPACE).put(RuleContext.class, ruleContext);
             return ruleContext;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new ParameterResolutionException("cannot make a root for " + rule.id() + ": " + e.getMessage(), e);
         }
     }
@@ -106,7 +107,7 @@ public final class ConformanceExtension implements ParameterResolver, BeforeTest
     /** The run shared by every rule of this launch. */
     static SuiteRun run(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(RunResource.class,
-                key -> new RunResource(new SuiteRun(SuiteSettings.from(context::getConfigurationParameter))),
+                key -> new RunResource(new SuiteRun(HandedOverSettings.of(context::getConfigurationParameter))),
                 RunResource.class).run();
     }
 

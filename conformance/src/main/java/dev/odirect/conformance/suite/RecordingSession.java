@@ -61,9 +61,6 @@ public final class RecordingSession implements StoreSession {
         inner.close();
     }
 
-    public StoreSession inner() {
-        return inner;
-    }
 
     public boolean broken() {
         return broken;

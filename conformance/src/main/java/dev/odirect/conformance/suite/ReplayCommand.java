@@ -13,7 +13,7 @@ public final class ReplayCommand {
     public static final String PLAIN_DIRECTORY = "plain-directory";
     public static final String CELLS_OPTION = "--cells";
     public static final String CRASH_OPTION = "--crash";
-    public static final String RULE_OPTION = "--rule";
+    public static final String RULE_OPTION = SuiteSettings.RULE;
     /** The matrix's crash mode without a recorded device. */
     public static final String CRASH_SHUTDOWN = "shutdown";
 
@@ -28,18 +28,19 @@ public final class ReplayCommand {
     public static String ofRun(SuiteSettings settings) {
         List<String> words = new ArrayList<>();
         settings.cell().ifPresentOrElse(cell -> matrix(settings, cell, words), () -> check(settings, words));
-        settings.store().ifPresent(uri -> words.addAll(List.of("--store", quote(uri.toString()))));
-        settings.adapter().ifPresent(command -> words.addAll(List.of("--adapter", quote(command))));
-        if (!settings.direct()) {
-            words.add("--not-direct");
+        settings.store().ifPresent(uri -> words.addAll(List.of(SuiteSettings.STORE, quote(uri.toString()))));
+        settings.adapter().ifPresent(command -> words.addAll(List.of(SuiteSettings.ADAPTER, quote(command))));
+        if (settings.notDirect()) {
+            words.add(SuiteSettings.NOT_DIRECT);
         }
-        if (!settings.limits().timeout().equals(SessionLimits.DEFAULTS.timeout())) {
-            words.addAll(List.of(SessionLimits.TIMEOUT_OPTION, Long.toString(settings.limits().timeout().toSeconds())));
+        if (settings.timeout().toSeconds() != SuiteSettings.DEFAULT_TIMEOUT_SECONDS) {
+            words.addAll(List.of(SuiteSettings.TIMEOUT, Long.toString(settings.timeout().toSeconds())));
         }
-        if (settings.limits().maxLine() != SessionLimits.DEFAULTS.maxLine()) {
-            words.addAll(List.of(SessionLimits.MAX_LINE_OPTION, Integer.toString(settings.limits().maxLine())));
+        if (settings.adapterMaxLine() != SuiteSettings.DEFAULT_ADAPTER_MAX_LINE) {
+            words.addAll(List.of(SuiteSettings.ADAPTER_MAX_LINE, Integer.toString(settings.adapterMaxLine())));
         }
-        words.addAll(List.of("--profile", settings.profile().name().toLowerCase(), "--seed", Long.toString(settings.seed())));
+        words.addAll(List.of(SuiteSettings.PROFILE, settings.profile().name().toLowerCase(), SuiteSettings.SEED,
+                Long.toString(settings.seed())));
         return String.join(" ", words);
     }
 
@@ -49,17 +50,17 @@ public final class ReplayCommand {
         if (!cell.equals(PLAIN_DIRECTORY)) {
             words.addAll(List.of(CELLS_OPTION, quote(cell)));
         }
-        if (settings.crashRecorder().isEmpty() && settings.crashCommand().isPresent()) {
+        if (settings.crashRecorder().isEmpty() && settings.crashCmd().isPresent()) {
             words.addAll(List.of(CRASH_OPTION, CRASH_SHUTDOWN));
         }
     }
 
     /** The directory the user named stays; the crash hooks and the small filesystem go with it. */
     private static void check(SuiteSettings settings, List<String> words) {
-        words.addAll(List.of("odirect", "check", "--dir", quote(settings.dir().toString())));
-        settings.crashCommand().ifPresent(command -> words.addAll(List.of("--crash-cmd", quote(command))));
-        settings.recoverCommand().ifPresent(command -> words.addAll(List.of("--recover-cmd", quote(command))));
-        settings.fullDir().ifPresent(dir -> words.addAll(List.of("--full-dir", quote(dir.toString()))));
+        words.addAll(List.of("odirect", "check", SuiteSettings.DIR, quote(settings.dir().toString())));
+        settings.crashCmd().ifPresent(command -> words.addAll(List.of(SuiteSettings.CRASH_CMD, quote(command))));
+        settings.recoverCmd().ifPresent(command -> words.addAll(List.of(SuiteSettings.RECOVER_CMD, quote(command))));
+        settings.fullDir().ifPresent(dir -> words.addAll(List.of(SuiteSettings.FULL_DIR, quote(dir.toString()))));
     }
 
     /** As a POSIX shell reads it back: plain words stay, anything else in single quotes. */

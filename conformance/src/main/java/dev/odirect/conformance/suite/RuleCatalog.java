@@ -2,8 +2,10 @@ package dev.odirect.conformance.suite;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +22,7 @@ public final class RuleCatalog {
     public enum Level { MUST, SHOULD }
 
     /** @param line the rule's line in SPEC.md, for links to it */
-    public record Rule(String id, Level level, String text, String test, int line) implements java.io.Serializable {
+    public record Rule(String id, Level level, String text, String test, int line) implements Serializable {
         public String group() {
             return id.substring(0, id.indexOf('-'));
         }
@@ -73,7 +75,7 @@ public final class RuleCatalog {
                 }
             }
         }
-        return java.util.Collections.unmodifiableMap(rules);
+        return Collections.unmodifiableMap(rules);
     }
 
     private static Map<String, Rule> load() {

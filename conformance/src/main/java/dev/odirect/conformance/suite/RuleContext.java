@@ -1,24 +1,29 @@
 package dev.odirect.conformance.suite;
 
+import dev.odirect.conformance.adapter.AdapterTarget;
 import dev.odirect.conformance.evidence.Category;
 import dev.odirect.conformance.evidence.Failure;
 import dev.odirect.conformance.evidence.Observation;
 import dev.odirect.conformance.property.Sizes;
 import dev.odirect.conformance.setup.ToolPackages;
 import dev.odirect.conformance.suite.RuleCatalog.Rule;
-import dev.odirect.conformance.verify.CacheStat;
 import dev.odirect.conformance.verify.DiskView;
 import dev.odirect.conformance.verify.Evidence;
 import dev.odirect.conformance.verify.FilesystemFacts;
-import dev.odirect.conformance.verify.PageCache;
-import dev.odirect.spi.Capability;
 import dev.odirect.spi.Outcome;
 import dev.odirect.spi.StoreInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * What a rule works with: a store session over a fresh root (reopened when it breaks), the
@@ -28,7 +33,7 @@ import java.util.Optional;
 public final class RuleContext implements AutoCloseable {
     private final Rule rule;
     private final SuiteRun run;
-    private final java.util.List<Path> roots = new java.util.ArrayList<>();
+    private final List<Path> roots = new ArrayList<>();
     private Path root;
     private RecordingSession session;
     /** The operations of every session of the rule and the harness's steps, since the last property try began. */
@@ -41,9 +46,9 @@ public final class RuleContext implements AutoCloseable {
     /** Report-entry key of progress lines, which the console shows while long properties run. */
     public static final String PROGRESS = "odirect.progress";
 
-    private final java.util.function.Consumer<String> progress;
+    private final Consumer<String> progress;
 
-    RuleContext(Rule rule, SuiteRun run, java.util.function.Consumer<String> progress) throws IOException {
+    RuleContext(Rule rule, SuiteRun run, Consumer<String> progress) throws IOException {
         this.rule = rule;
         this.run = run;
         this.progress = progress;
@@ -83,7 +88,7 @@ public final class RuleContext implements AutoCloseable {
 
     /** What the store's adapter wrote to stderr, when it is an adapter. */
     public String adapterStderr() {
-        return run.target() instanceof dev.odirect.conformance.adapter.AdapterTarget adapter ? adapter.lastStderr() : "";
+        return run.target() instanceof AdapterTarget adapter ? adapter.lastStderr() : "";
     }
 
     public Path root() {
@@ -107,25 +112,17 @@ public final class RuleContext implements AutoCloseable {
         return session;
     }
 
-    /** Ends the session and starts the next one on a new empty root (for rules that need several). */
-    public Path freshRoot() throws IOException {
-        closeSession();
-        root = run.newRoot(rule.id());
-        roots.add(root);
-        return root;
-    }
-
-    /** Like {@link #freshRoot()}, but in another directory (a small filesystem, say). */
+    /** Ends the session and starts the next one on a new empty root in another directory (a small filesystem, say). */
     public Path freshRootIn(Path parent) throws IOException {
         closeSession();
-        root = java.nio.file.Files.createTempDirectory(parent, "odirect-" + rule.id() + "-");
+        root = Files.createTempDirectory(parent, "odirect-" + rule.id() + "-");
         Durably.syncDirectory(parent);
         roots.add(root);
         return root;
     }
 
     /** The operations of the last attempt, for reports. */
-    public java.util.List<String> lastOperations() {
+    public List<String> lastOperations() {
         return operations.recent();
     }
 
@@ -138,7 +135,7 @@ public final class RuleContext implements AutoCloseable {
      * Runs a step the rule relies on before its own check (an object it then writes after, say): a
      * failure there says "setup of RULE failed", so one cause is not taken for many rules' faults.
      */
-    public <T> T setup(java.util.function.Supplier<T> step) {
+    public <T> T setup(Supplier<T> step) {
         Failure.Phase before = phase;
         phase = Failure.Phase.SETUP;
         try {
@@ -160,88 +157,6 @@ public final class RuleContext implements AutoCloseable {
             RecordingSession closing = session;
             session = null; // even when closing fails, the next call gets a fresh session
             closing.close();
-        }
-    }
-
-    /**
-     * The requirements a rule declares before it starts, as xfstests' {@code _require_*}: a store
-     * that does not offer what the rule is about makes it not applicable; an environment that
-     * lacks what the check needs makes it not run (the gate then says "not proven").
-     */
-    public void require(Capability capability) {
-        store();
-        if (!info().offers(capability)) {
-            throw new RuleNotApplicable("store " + info().name() + " does not offer "
-                    + capability.name().toLowerCase().replace('_', ' '));
-        }
-    }
-
-    /** Not applicable to this store, for the reason given. */
-    public RuleNotApplicable notApplicable(String reason) {
-        return new RuleNotApplicable(reason);
-    }
-
-    /** The crash and recover commands (DURABLE-1), or not run with the reason there are none. */
-    public CrashHook requireCrashHook() {
-        Optional<String> crash = settings().crashCommand();
-        Optional<String> recover = settings().recoverCommand();
-        if (crash.isEmpty() || recover.isEmpty()) {
-            throw new RuleNotRun(settings().noCrashReason()
-                    .map(reason -> "this filesystem cannot be crashed here: " + reason)
-                    .orElse("no crash hook (--crash-cmd and --recover-cmd) and no recorded device (odirect matrix records "
-                            + "the devices of its ext4, xfs and btrfs cells and checks their crash states)"));
-        }
-        return new CrashHook(crash.get(), recover.get());
-    }
-
-    /** The crash hook's two commands. */
-    public record CrashHook(String crash, String recover) {
-    }
-
-    /** A directory on a filesystem small enough to fill (ERROR-1), or not run. */
-    public Path requireSmallFilesystem() {
-        Path small = settings().fullDir().orElseThrow(() -> new RuleNotRun(
-                "needs a directory on a small filesystem (--full-dir, or the fs-matrix ext4-full cell)"));
-        long capacity;
-        try {
-            capacity = java.nio.file.Files.getFileStore(small).getTotalSpace();
-        } catch (IOException e) {
-            throw new RuleNotRun("cannot read the size of the filesystem of " + small + ": " + e.getMessage());
-        }
-        if (capacity >= SMALL_FILESYSTEM) {
-            throw new RuleNotRun(small + " is not small (" + capacity + " bytes); filling it would take too long");
-        }
-        return small;
-    }
-
-    /** Filesystems larger than this are not filled by the rules that need a full one. */
-    public static final long SMALL_FILESYSTEM = 2L << 30;
-
-    /** fincore and a filesystem where O_DIRECT was seen to leave no cached pages (DIRECT rules), or not run. */
-    public void requirePageCacheObservable() {
-        if (!PageCache.observable()) {
-            throw new RuleNotRun(ToolPackages.notInstalled(PageCache.NEED.tool()));
-        }
-        if (!Boolean.TRUE.equals(facts().bypassesCache())) {
-            throw new RuleNotRun("O_DIRECT does not bypass the page cache here (" + facts().describe() + ")");
-        }
-    }
-
-    /** cachestat(2) and a filesystem with a device, where it shows a file's unsynced pages (DURABLE-2), or not run. */
-    public void requireUnsyncedPagesObservable() {
-        if (facts().memoryOnly()) {
-            throw new RuleNotApplicable(facts().type() + " keeps files in memory only: there is no device for fsync "
-                    + "to write back to");
-        }
-        CacheStat.unobservableIn(root).ifPresent(reason -> {
-            throw new RuleNotRun(reason);
-        });
-    }
-
-    /** Not run when the condition does not hold, for the reason given. */
-    public void requireThat(boolean holds, String reason) {
-        if (!holds) {
-            throw new RuleNotRun(reason);
         }
     }
 
@@ -298,7 +213,7 @@ public final class RuleContext implements AutoCloseable {
     }
 
     /** A progress callback for a property of {@code total} tries: reports every tenth. */
-    public java.util.function.IntConsumer progress(int total) {
+    public IntConsumer progress(int total) {
         int step = Math.max(1, total / 10);
         return done -> {
             if (done % step == 0 && done < total) {
@@ -311,7 +226,7 @@ public final class RuleContext implements AutoCloseable {
     Map<String, String> reportEntries() {
         StoreInfo info = info();
         FilesystemFacts facts = facts();
-        Map<String, String> entries = new java.util.LinkedHashMap<>();
+        Map<String, String> entries = new LinkedHashMap<>();
         entries.put("odirect.rule", rule.id());
         entries.put("odirect.store.name", info.name());
         entries.put("odirect.store.version", info.version());

@@ -52,10 +52,6 @@ public final class SuiteRun {
         return facts;
     }
 
-    public Path runDir() {
-        return runDir;
-    }
-
     /** A new empty directory for one rule, whose name survives a crash before the store sees it. */
     public Path newRoot(String ruleId) throws IOException {
         Path root = Files.createDirectory(runDir.resolve(ruleId + "-" + roots.incrementAndGet()));

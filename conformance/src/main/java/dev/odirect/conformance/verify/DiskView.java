@@ -1,5 +1,6 @@
 package dev.odirect.conformance.verify;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -9,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -38,7 +40,7 @@ public final class DiskView {
             byte[] data = new byte[Math.toIntExact(raf.length())];
             raf.readFully(data);
             return Optional.of(data);
-        } catch (NoSuchFileException | java.io.FileNotFoundException gone) {
+        } catch (NoSuchFileException | FileNotFoundException gone) {
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("the suite could not read " + file, e);
@@ -64,7 +66,7 @@ public final class DiskView {
     }
 
     /** The regular files that are not objects of {@code keys}, each as {@code path (size bytes)}: what the store left beside them. */
-    public List<String> filesBeside(java.util.Set<String> keys) {
+    public List<String> filesBeside(Set<String> keys) {
         return everything().stream().filter(path -> !keys.contains(path))
                 .filter(path -> Files.isRegularFile(root.resolve(path), LinkOption.NOFOLLOW_LINKS))
                 .map(path -> path + " (" + sizeOf(path) + " bytes)").toList();

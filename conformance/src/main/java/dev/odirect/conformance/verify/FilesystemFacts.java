@@ -1,5 +1,7 @@
 package dev.odirect.conformance.verify;
 
+import java.util.Set;
+
 /**
  * What the suite found out about the filesystem it runs on, by looking (mountinfo, sysfs) and by
  * trying (O_DIRECT writes of growing sizes and offsets). {@code dioOffsetAlign} is 0 where O_DIRECT
@@ -9,7 +11,7 @@ public record FilesystemFacts(String type, String mountPoint, String source, int
                               int dioOffsetAlign, boolean directAccepted, Boolean bypassesCache, String path,
                               Integer statxDioMemAlign, Integer statxDioOffsetAlign) {
     /** Filesystems that keep files in memory only: there is no device for a sync to write back to. */
-    private static final java.util.Set<String> MEMORY_ONLY = java.util.Set.of("tmpfs", "ramfs");
+    private static final Set<String> MEMORY_ONLY = Set.of("tmpfs", "ramfs");
 
     public boolean memoryOnly() {
         return MEMORY_ONLY.contains(type);

@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class BoundedLineReaderTest {
@@ -59,7 +60,7 @@ class BoundedLineReaderTest {
 
         @Override
         public int read(byte[] buffer, int offset, int length) {
-            java.util.Arrays.fill(buffer, offset, offset + length, (byte) 'a');
+            Arrays.fill(buffer, offset, offset + length, (byte) 'a');
             served += length;
             return length;
         }

@@ -5,14 +5,12 @@ import dev.odirect.conformance.evidence.Category;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.odirect.conformance.run.CheckOptions;
 import dev.odirect.conformance.run.CheckReport;
 import dev.odirect.conformance.run.CheckRunner;
 import dev.odirect.conformance.run.CheckSetupException;
 import dev.odirect.conformance.run.RuleResult;
 import dev.odirect.conformance.run.RuleStatus;
-import dev.odirect.conformance.suite.Profile;
-import dev.odirect.conformance.suite.SessionLimits;
+import dev.odirect.conformance.suite.SuiteSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,13 +20,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.Optional;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -43,7 +39,7 @@ class BrokenAdaptersTest {
     /** Refuses every request except hello; the answers HANDLE-3 wants. */
     static final String REFUSE = "echo '{\"ok\":false,\"error\":\"EBADHANDLE\",\"message\":\"refused\"}'";
 
-    static final SessionLimits QUICK_TIMEOUT = SessionLimits.DEFAULTS.withTimeout(Duration.ofSeconds(2));
+    static final Duration QUICK_TIMEOUT = Duration.ofSeconds(2);
 
     @TempDir
     Path dir;
@@ -59,23 +55,12 @@ class BrokenAdaptersTest {
     }
 
     Map<String, RuleResult> check(String adapter, List<String> rules) throws Exception {
-        return check(adapter, rules, QUICK_TIMEOUT);
+        return check(SuiteSettings.builder().adapter(adapter).timeout(QUICK_TIMEOUT), rules);
     }
 
-    Map<String, RuleResult> check(String adapter, List<String> rules, SessionLimits limits) throws Exception {
-        return check(Optional.empty(), Optional.of(adapter), rules, limits);
-    }
-
-    Map<String, RuleResult> checkInProcess(URI store, List<String> rules, SessionLimits limits) throws Exception {
-        return check(Optional.of(store), Optional.empty(), rules, limits);
-    }
-
-    private Map<String, RuleResult> check(Optional<URI> store, Optional<String> adapter, List<String> rules,
-                                          SessionLimits limits) throws Exception {
+    private Map<String, RuleResult> check(SuiteSettings.Builder settings, List<String> rules) throws Exception {
         Path work = Files.createDirectories(dir.resolve("work"));
-        CheckOptions options = new CheckOptions(store, adapter, work, Profile.QUICK, 1,
-                dir.resolve("out"), rules, Optional.empty(), Optional.empty(), Optional.empty(), limits,
-                true, Optional.empty(), Optional.empty(), Set.of(), Map.of());
+        SuiteSettings options = settings.dir(work).seed(1L).out(dir.resolve("out")).rule(rules).build();
         CheckReport report = CheckRunner.run(options, new PrintStream(new ByteArrayOutputStream()));
         return report.results().stream().collect(Collectors.toMap(RuleResult::id, r -> r));
     }
@@ -115,7 +100,8 @@ class BrokenAdaptersTest {
     void anEndlessAnswerLineBreaksTheSessionAtTheLimitInsteadOfFillingMemory() {
         String endless = "sh -c 'read l; head -c 300000000 /dev/zero | tr \"\\0\" a'";
         CheckSetupException setup = Assertions.assertThrows(CheckSetupException.class,
-                () -> check(endless, List.of("PUT-1"), QUICK_TIMEOUT.withMaxLine(1 << 20)));
+                () -> check(SuiteSettings.builder().adapter(endless).timeout(QUICK_TIMEOUT).adapterMaxLine(1 << 20),
+                        List.of("PUT-1")));
         assertTrue(setup.getMessage().contains("its answer to hello is longer than 1048576 bytes (--adapter-max-line)"),
                 setup.getMessage());
     }
@@ -136,8 +122,8 @@ class BrokenAdaptersTest {
     @Test
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a suite that hangs with the store fails
     void anInProcessStoreThatHangsBreaksItsSessionAndTheNextRuleGetsAFreshOne() throws Exception {
-        Map<String, RuleResult> results = checkInProcess(URI.create("hang:///"), List.of("PUT-1", "STREAM-3"),
-                QUICK_TIMEOUT.withTimeout(Duration.ofSeconds(1)));
+        Map<String, RuleResult> results = check(SuiteSettings.builder().store(URI.create("hang:///"))
+                .timeout(Duration.ofSeconds(1)), List.of("PUT-1", "STREAM-3"));
         RuleResult put = results.get("PUT-1");
         assertEquals(RuleStatus.FAILED, put.status());
         assertTrue(put.message().contains("store 'hang:///': no answer to put within 1 s (--timeout)"), put.message());

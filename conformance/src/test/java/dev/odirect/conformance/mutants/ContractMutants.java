@@ -1,6 +1,7 @@
 package dev.odirect.conformance.mutants;
 
 import dev.odirect.spi.Outcome;
+import dev.odirect.spi.protocol.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ final class ContractMutants {
         @Override
         public Outcome finish(String handle) {
             String key = keys.get(handle);
-            return key == null ? Outcome.error("EBADHANDLE", handle) : store(key, new ArrayList<>(chunks.get(handle)));
+            return key == null ? Outcome.error(ErrorCode.EBADHANDLE.name(), handle) : store(key, new ArrayList<>(chunks.get(handle)));
         }
     }
 
@@ -59,7 +60,7 @@ final class ContractMutants {
             String again = finished.get(handle);
             if (again != null) {
                 store(again, List.of());
-                return Outcome.error("EBADHANDLE", handle + " is finished");
+                return Outcome.error(ErrorCode.EBADHANDLE.name(), handle + " is finished");
             }
             Optional.ofNullable(keys.get(handle)).ifPresent(key -> finished.put(handle, key));
             return super.finish(handle);
@@ -83,7 +84,7 @@ final class ContractMutants {
         }
 
         private static Outcome recoded(Outcome outcome) {
-            return "EBADHANDLE".equals(outcome.code()) ? Outcome.error("EINVAL", outcome.message()) : outcome;
+            return ErrorCode.EBADHANDLE.is(outcome.code()) ? Outcome.error("EINVAL", outcome.message()) : outcome;
         }
     }
 
@@ -95,7 +96,7 @@ final class ContractMutants {
 
         @Override
         public Outcome abort(String handle) {
-            return keys.containsKey(handle) ? Outcome.success() : Outcome.error("EBADHANDLE", handle);
+            return keys.containsKey(handle) ? Outcome.success() : Outcome.error(ErrorCode.EBADHANDLE.name(), handle);
         }
     }
 

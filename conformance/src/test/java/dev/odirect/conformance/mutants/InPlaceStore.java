@@ -1,6 +1,7 @@
 package dev.odirect.conformance.mutants;
 
 import dev.odirect.spi.Outcome;
+import dev.odirect.spi.protocol.ErrorCode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,7 +74,7 @@ class InPlaceStore extends NaiveDirectStore {
     public Outcome write(String handle, byte[] chunk) {
         Writer writer = writers.get(handle);
         if (writer == null) {
-            return Outcome.error("EBADHANDLE", handle);
+            return Outcome.error(ErrorCode.EBADHANDLE.name(), handle);
         }
         writer.pending.writeBytes(chunk);
         byte[] pending = writer.pending.toByteArray();
@@ -92,7 +93,7 @@ class InPlaceStore extends NaiveDirectStore {
     public Outcome finish(String handle) {
         Writer writer = writers.remove(handle);
         if (writer == null) {
-            return Outcome.error("EBADHANDLE", handle);
+            return Outcome.error(ErrorCode.EBADHANDLE.name(), handle);
         }
         try {
             if (writer.failure != null) {
@@ -116,7 +117,7 @@ class InPlaceStore extends NaiveDirectStore {
     public Outcome abort(String handle) {
         Writer writer = writers.remove(handle);
         if (writer == null) {
-            return Outcome.error("EBADHANDLE", handle);
+            return Outcome.error(ErrorCode.EBADHANDLE.name(), handle);
         }
         Posix.POSIX.close(writer.fd);
         return removeFile(writer.file, Outcome.success());

@@ -2,11 +2,15 @@ package dev.odirect.conformance.mutants;
 
 import dev.odirect.spi.Outcome;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /** One deliberately broken store per failure mode of facts.md, each a one-step change of {@link NaiveDirectStore}. */
@@ -68,7 +72,7 @@ final class Mutants {
      * object in place during finish, claiming it anyway; in-place-claims-atomic is the correct
      * in-place store claiming it.
      */
-    static final java.util.Set<String> CLAIM_ATOMIC_VISIBILITY = java.util.Set.of("torn-replace",
+    static final Set<String> CLAIM_ATOMIC_VISIBILITY = Set.of("torn-replace",
             "in-place-claims-atomic", "abort-deletes-earlier", "renaming-correct", "rename-without-dir-fsync",
             "rename-before-sync", "temporaries-left-after-crash");
 
@@ -86,7 +90,7 @@ final class Mutants {
 
         @Override
         protected Outcome store(String key, List<byte[]> parts) {
-            overwriting = java.nio.file.Files.isRegularFile(root.resolve(key));
+            overwriting = Files.isRegularFile(root.resolve(key));
             return super.store(key, parts);
         }
 
@@ -147,7 +151,7 @@ final class Mutants {
 
         @Override
         protected Outcome writeAligned(int fd, byte[] bytes, int aligned) {
-            java.nio.ByteBuffer unaligned = java.nio.ByteBuffer.allocateDirect(aligned + 3 * 4096).alignedSlice(4096)
+            ByteBuffer unaligned = ByteBuffer.allocateDirect(aligned + 3 * 4096).alignedSlice(4096)
                     .position(1).slice();
             unaligned.put(bytes, 0, aligned).flip();
             Posix.POSIX.pwrite(fd, unaligned, aligned, 0);
@@ -168,7 +172,7 @@ final class Mutants {
 
         @Override
         protected Outcome writeTail(int fd, Path file, byte[] bytes, int aligned) {
-            byte[] padded = java.util.Arrays.copyOfRange(bytes, aligned, aligned + ALIGN);
+            byte[] padded = Arrays.copyOfRange(bytes, aligned, aligned + ALIGN);
             return Posix.pwrite(fd, Posix.aligned(padded, 0, ALIGN), aligned);
         }
     }
@@ -311,7 +315,7 @@ final class Mutants {
         }
 
         @Override
-        protected Outcome readAligned(int fd, java.nio.ByteBuffer alignedPart) {
+        protected Outcome readAligned(int fd, ByteBuffer alignedPart) {
             Posix.dropDirect(fd);
             return super.readAligned(fd, alignedPart);
         }

@@ -2,6 +2,7 @@ package dev.odirect.conformance.mutants;
 
 import dev.odirect.spi.Outcome;
 import dev.odirect.spi.StoreSession;
+import dev.odirect.spi.protocol.ErrorCode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -60,7 +61,7 @@ class NaiveDirectStore implements StoreSession {
     @Override
     public Outcome write(String handle, byte[] chunk) {
         if (!keys.containsKey(handle)) {
-            return Outcome.error("EBADHANDLE", handle);
+            return Outcome.error(ErrorCode.EBADHANDLE.name(), handle);
         }
         chunks.get(handle).add(chunk.clone());
         return Outcome.success();
@@ -69,13 +70,13 @@ class NaiveDirectStore implements StoreSession {
     @Override
     public Outcome finish(String handle) {
         String key = keys.remove(handle);
-        return key == null ? Outcome.error("EBADHANDLE", handle) : store(key, chunks.remove(handle));
+        return key == null ? Outcome.error(ErrorCode.EBADHANDLE.name(), handle) : store(key, chunks.remove(handle));
     }
 
     @Override
     public Outcome abort(String handle) {
         chunks.remove(handle);
-        return keys.remove(handle) == null ? Outcome.error("EBADHANDLE", handle) : Outcome.success();
+        return keys.remove(handle) == null ? Outcome.error(ErrorCode.EBADHANDLE.name(), handle) : Outcome.success();
     }
 
     /** Reads the whole object the way it was written (aligned part direct, tail buffered), then cuts the window. */

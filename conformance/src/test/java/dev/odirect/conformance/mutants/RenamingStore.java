@@ -3,6 +3,7 @@ package dev.odirect.conformance.mutants;
 import dev.odirect.spi.Outcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -119,7 +120,7 @@ class RenamingStore extends NaiveDirectStore {
 
         @Override
         protected Outcome writeAligned(int fd, byte[] bytes, int aligned) {
-            return Posix.pwrite(fd, java.nio.ByteBuffer.wrap(bytes, 0, aligned), 0);
+            return Posix.pwrite(fd, ByteBuffer.wrap(bytes, 0, aligned), 0);
         }
 
         @Override

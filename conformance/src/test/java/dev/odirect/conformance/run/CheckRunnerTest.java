@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.odirect.conformance.suite.Profile;
-import dev.odirect.conformance.suite.SessionLimits;
+import dev.odirect.conformance.suite.SuiteSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -28,10 +26,9 @@ class CheckRunnerTest {
     Path dir;
     final ByteArrayOutputStream console = new ByteArrayOutputStream();
 
-    CheckOptions options(String store, List<String> rules, Set<String> waivers, Map<String, String> notApplicable) {
-        return new CheckOptions(Optional.of(URI.create(store)), Optional.empty(), dir, Profile.QUICK, 11,
-                dir.resolve("out"), rules, Optional.empty(), Optional.empty(), Optional.empty(), SessionLimits.DEFAULTS,
-                true, Optional.empty(), Optional.empty(), waivers, notApplicable);
+    SuiteSettings options(String store, List<String> rules, Set<String> waivers, Map<String, String> notApplicable) {
+        return SuiteSettings.builder().store(URI.create(store)).dir(dir).seed(11L).out(dir.resolve("out")).rule(rules)
+                .waive(waivers).notApplicable(notApplicable).build();
     }
 
     CheckReport run(String store, List<String> rules, Set<String> waivers, Map<String, String> notApplicable)
@@ -187,9 +184,7 @@ class CheckRunnerTest {
                 .getMessage().contains("unknown rule [DURABLE-9] in --waive"));
         assertTrue(assertThrows(CheckSetupException.class, () -> run("s3://bucket", List.of(), Set.of(), Map.of()))
                 .getMessage().contains("no store provider"));
-        CheckOptions missing = new CheckOptions(Optional.of(URI.create("direct:///")), Optional.empty(),
-                dir.resolve("absent"), Profile.QUICK, 1, dir.resolve("out"), List.of(), Optional.empty(), Optional.empty(),
-                Optional.empty(), SessionLimits.DEFAULTS, true, Optional.empty(), Optional.empty(), Set.of(), Map.of());
+        SuiteSettings missing = SuiteSettings.builder().dir(dir.resolve("absent")).seed(1L).out(dir.resolve("out")).build();
         assertTrue(assertThrows(CheckSetupException.class, () -> CheckRunner.run(missing, System.out))
                 .getMessage().contains("does not exist"));
     }

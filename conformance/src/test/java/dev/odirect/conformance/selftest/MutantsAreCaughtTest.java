@@ -1,5 +1,9 @@
 package dev.odirect.conformance.selftest;
 
+import static dev.odirect.conformance.suite.SuiteSettings.DIR;
+import static dev.odirect.conformance.suite.SuiteSettings.SEED;
+import static dev.odirect.conformance.suite.SuiteSettings.STORE;
+import static dev.odirect.conformance.suite.SuiteSettings.property;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,8 +46,8 @@ class MutantsAreCaughtTest {
     }
 
     static Map<String, String> parameters(String mutant, Path dir, Map<String, String> extra, long seed) {
-        Map<String, String> parameters = new HashMap<>(Map.of("odirect.store", "mutant:" + mutant,
-                "odirect.dir", dir.toString(), "odirect.seed", Long.toString(seed)));
+        Map<String, String> parameters = new HashMap<>(Map.of(property(STORE), "mutant:" + mutant,
+                property(DIR), dir.toString(), property(SEED), Long.toString(seed)));
         parameters.putAll(extra);
         return parameters;
     }

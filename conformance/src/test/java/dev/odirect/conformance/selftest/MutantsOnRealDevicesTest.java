@@ -2,15 +2,24 @@ package dev.odirect.conformance.selftest;
 
 import static dev.odirect.conformance.selftest.MutantsAreCaughtTest.assertCaughtBy;
 import static dev.odirect.conformance.selftest.MutantsAreCaughtTest.runAgainst;
+import static dev.odirect.conformance.suite.SuiteSettings.CRASH_CMD;
+import static dev.odirect.conformance.suite.SuiteSettings.DIR;
+import static dev.odirect.conformance.suite.SuiteSettings.FULL_DIR;
+import static dev.odirect.conformance.suite.SuiteSettings.RECOVER_CMD;
+import static dev.odirect.conformance.suite.SuiteSettings.SEED;
+import static dev.odirect.conformance.suite.SuiteSettings.STORE;
+import static dev.odirect.conformance.suite.SuiteSettings.property;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.odirect.conformance.suite.Durably;
 import dev.odirect.store.testing.Commands;
 import dev.odirect.store.testing.LoopFilesystem;
 import dev.odirect.store.testing.SmallTmpfs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,8 +61,8 @@ class MutantsOnRealDevicesTest {
 
     static Map<String, String> crashHook() {
         String mnt = xfs.mountPoint().toString();
-        return Map.of("odirect.crash", "xfs_io -x -c shutdown " + mnt,
-                "odirect.recover", "umount " + mnt + " && mount " + xfs.device() + " " + mnt);
+        return Map.of(property(CRASH_CMD), "xfs_io -x -c shutdown " + mnt,
+                property(RECOVER_CMD), "umount " + mnt + " && mount " + xfs.device() + " " + mnt);
     }
 
     static Stream<Proofs.Proof> proofsOnXfs() {
@@ -88,7 +97,7 @@ class MutantsOnRealDevicesTest {
         assumeTrue(Commands.isRoot(), "not run: needs root to mount a small tmpfs");
         try (SmallTmpfs full = SmallTmpfs.mount("16m")) {
             Path small = full.mountPoint();
-            assertCaughtBy(proof.mutant(), proof.rule(), runRule(proof, small, Map.of("odirect.full.dir", small.toString())));
+            assertCaughtBy(proof.mutant(), proof.rule(), runRule(proof, small, Map.of(property(FULL_DIR), small.toString())));
         }
     }
 
@@ -106,16 +115,16 @@ class MutantsOnRealDevicesTest {
             Map<String, SuiteHarness.Result> onTmpfs = runAgainst(mutant, dir, Map.of());
             assertEquals("passed", onTmpfs.get("STREAM-2").status(), "tmpfs accepts any alignment: " + onTmpfs.get("STREAM-2"));
         } finally {
-            dev.odirect.conformance.suite.Durably.deleteTree(dir);
+            Durably.deleteTree(dir);
         }
     }
 
     @Test
     void theReferenceStoreIsDurableDirectAndBuffered() throws IOException {
         for (String store : List.of("direct:///", "file:///")) {
-            Map<String, String> reference = new java.util.HashMap<>(crashHook());
-            reference.putAll(Map.of("odirect.store", store, "odirect.dir", onXfs("reference").toString(),
-                    "odirect.seed", "7"));
+            Map<String, String> reference = new HashMap<>(crashHook());
+            reference.putAll(Map.of(property(STORE), store, property(DIR), onXfs("reference").toString(),
+                    property(SEED), "7"));
             for (String rule : List.of("DURABLE-1", "DURABLE-2", "CLEAN-3")) {
                 assertEquals("passed", SuiteHarness.runRule(reference, rule).status(), store + " " + rule);
             }
@@ -133,8 +142,8 @@ class MutantsOnRealDevicesTest {
     @Test
     void directStoresPassThePageCacheRulesOnXfs() throws IOException {
         for (String store : List.of("mutant:naive-correct", "direct:///")) {
-            Map<String, String> parameters = Map.of("odirect.store", store,
-                    "odirect.dir", onXfs("direct-reads").toString(), "odirect.seed", "7");
+            Map<String, String> parameters = Map.of(property(STORE), store,
+                    property(DIR), onXfs("direct-reads").toString(), property(SEED), "7");
             for (String rule : List.of("DIRECT-1", "DIRECT-2")) {
                 assertEquals("passed", SuiteHarness.runRule(parameters, rule).status(), store + " " + rule);
             }
@@ -146,8 +155,8 @@ class MutantsOnRealDevicesTest {
         assumeTrue(Commands.isRoot(), "not run: needs root to mount a small tmpfs");
         try (SmallTmpfs full = SmallTmpfs.mount("16m")) {
             Path small = full.mountPoint();
-            Map<String, String> reference = Map.of("odirect.store", "direct:///", "odirect.dir", small.toString(),
-                    "odirect.full.dir", small.toString(), "odirect.seed", "7");
+            Map<String, String> reference = Map.of(property(STORE), "direct:///", property(DIR), small.toString(),
+                    property(FULL_DIR), small.toString(), property(SEED), "7");
             for (String rule : List.of("ERROR-1", "ERROR-2", "CLEAN-2")) {
                 assertEquals("passed", SuiteHarness.runRule(reference, rule).status(), rule);
             }

@@ -1,5 +1,9 @@
 package dev.odirect.conformance.selftest;
 
+import static dev.odirect.conformance.suite.SuiteSettings.DIR;
+import static dev.odirect.conformance.suite.SuiteSettings.SEED;
+import static dev.odirect.conformance.suite.SuiteSettings.STORE;
+import static dev.odirect.conformance.suite.SuiteSettings.property;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,8 +27,8 @@ class ReferenceStoreConformanceTest {
     @ValueSource(strings = {"direct:///", "file:///"})
     void referenceStorePassesEveryRuleThatRunsHere(String store) {
         for (long seed : MutantsAreCaughtTest.seeds()) {
-            Map<String, SuiteHarness.Result> results = SuiteHarness.run(Map.of("odirect.store", store,
-                    "odirect.dir", dir.toString(), "odirect.seed", Long.toString(seed)));
+            Map<String, SuiteHarness.Result> results = SuiteHarness.run(Map.of(property(STORE), store,
+                    property(DIR), dir.toString(), property(SEED), Long.toString(seed)));
             assertEquals(RuleCatalog.rules().keySet(), results.keySet(), "every rule of SPEC.md ran or was skipped");
             results.forEach((rule, result) -> assertTrue(!result.status().equals("failed"),
                     store + " " + rule + " (seed " + seed + ") " + result));

@@ -5,6 +5,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 
 import dev.odirect.conformance.suite.RuleCatalog;
 import dev.odirect.conformance.suite.RuleContext;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,8 +67,8 @@ final class SuiteHarness {
         if (failure instanceof AssertionError && failure.getMessage() != null) {
             return failure.getMessage();
         }
-        java.io.StringWriter trace = new java.io.StringWriter();
-        failure.printStackTrace(new java.io.PrintWriter(trace));
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
         return trace.toString();
     }
 

@@ -26,7 +26,7 @@ class SpecConsistencyTest {
             for (Path file : files.filter(f -> f.toString().endsWith("Rules.class")).toList()) {
                 String name = file.getFileName().toString().replace(".class", "");
                 for (Method method : Class.forName("dev.odirect.conformance.rules." + name).getDeclaredMethods()) {
-                    if (method.isAnnotationPresent(org.junit.jupiter.api.Test.class)) {
+                    if (method.isAnnotationPresent(Test.class)) {
                         methods.put(name + "#" + method.getName(), method.getName());
                     }
                 }

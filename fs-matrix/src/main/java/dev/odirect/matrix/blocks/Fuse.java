@@ -1,6 +1,9 @@
 package dev.odirect.matrix.blocks;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The kernel's FUSE protocol as far as {@link FuseServer} speaks it: opcodes, error numbers and
@@ -105,10 +108,10 @@ final class Fuse {
      * The directory's entries from the {@code from}-th on, as many whole {@code fuse_dirent}s as fit in
      * {@code size} bytes: inode, the next entry's offset, name length, type, the name padded to 8 bytes.
      */
-    static int readdirReply(ByteBuffer out, java.util.List<java.util.Map.Entry<String, Long>> entries, long from, int size) {
+    static int readdirReply(ByteBuffer out, List<Map.Entry<String, Long>> entries, long from, int size) {
         int start = out.position();
         for (int i = (int) from; i < entries.size(); i++) {
-            byte[] name = entries.get(i).getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] name = entries.get(i).getKey().getBytes(StandardCharsets.UTF_8);
             int length = (24 + name.length + 7) & ~7;
             if (out.position() - start + length > size) {
                 break;

@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -81,8 +86,8 @@ public final class FuseServer implements AutoCloseable {
     }
 
     /** What went wrong in serving, if anything did: the devices' answers since then cannot be trusted. */
-    public java.util.Optional<IOException> failure() {
-        return java.util.Optional.ofNullable(failure);
+    public Optional<IOException> failure() {
+        return Optional.ofNullable(failure);
     }
 
     /**
@@ -122,16 +127,16 @@ public final class FuseServer implements AutoCloseable {
     /** Aborts the connection through fusectl (mounted for it if nobody has): pending requests end with ENOTCONN. */
     private static void abort(String connection) throws IOException {
         Path connections = Path.of("/sys/fs/fuse/connections");
-        if (!java.nio.file.Files.exists(connections.resolve(connection))) {
+        if (!Files.exists(connections.resolve(connection))) {
             FuseCalls.LIBC.mount("fusectl", connections.toString(), "fusectl", 0, "");
         }
-        java.nio.file.Files.writeString(connections.resolve(connection).resolve("abort"), "1");
+        Files.writeString(connections.resolve(connection).resolve("abort"), "1");
     }
 
     /** The kernel's number for this FUSE connection (the mount's device number), for aborting it. */
     private long connection() {
         try {
-            return ((Number) java.nio.file.Files.getAttribute(mountPoint, "unix:dev")).longValue();
+            return ((Number) Files.getAttribute(mountPoint, "unix:dev")).longValue();
         } catch (IOException | UnsupportedOperationException unknown) {
             return -1;
         }
@@ -203,10 +208,10 @@ public final class FuseServer implements AutoCloseable {
     }
 
     /** ".", ".." and the files served, with their node ids. */
-    private java.util.List<Map.Entry<String, Long>> listing() {
-        java.util.List<Map.Entry<String, Long>> entries = new java.util.ArrayList<>(
-                java.util.List.of(Map.entry(".", ROOT), Map.entry("..", ROOT)));
-        byName.values().stream().sorted(java.util.Comparator.comparingLong(Node::id))
+    private List<Map.Entry<String, Long>> listing() {
+        List<Map.Entry<String, Long>> entries = new ArrayList<>(
+                List.of(Map.entry(".", ROOT), Map.entry("..", ROOT)));
+        byName.values().stream().sorted(Comparator.comparingLong(Node::id))
                 .forEach(node -> entries.add(Map.entry(node.name(), node.id())));
         return entries;
     }

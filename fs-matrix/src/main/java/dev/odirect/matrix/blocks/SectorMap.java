@@ -3,6 +3,7 @@ package dev.odirect.matrix.blocks;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.function.IntPredicate;
 
 /**
  * Where each 512-byte sector of a device lives: in the block log (the position of its bytes) or
@@ -33,7 +34,7 @@ final class SectorMap {
     }
 
     /** The write's sectors now read from the log at {@code dataPosition}; {@code keep} chooses sectors of a torn write. */
-    void apply(BlockLog.Entry entry, java.util.function.IntPredicate keep) {
+    void apply(BlockLog.Entry entry, IntPredicate keep) {
         int first = (int) (entry.offset() / SECTOR);
         for (int i = 0; i < entry.length() / SECTOR; i++) {
             if (keep.test(i)) {

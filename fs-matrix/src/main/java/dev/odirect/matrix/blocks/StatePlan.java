@@ -1,5 +1,6 @@
 package dev.odirect.matrix.blocks;
 
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -26,14 +27,14 @@ public record StatePlan(String kind, int point, int durableEnd, List<Integer> ex
             throw new IllegalArgumentException("a crash state is durableEnd/extra,.../torn:sectors/point, not " + spec);
         }
         List<Integer> extra = parts[1].isEmpty() ? List.of()
-                : java.util.Arrays.stream(parts[1].split(",")).map(Integer::valueOf).toList();
+                : Arrays.stream(parts[1].split(",")).map(Integer::valueOf).toList();
         BitSet sectors = new BitSet();
         int torn = NOT_TORN;
         if (!parts[2].isEmpty()) {
             String[] tornParts = parts[2].split(":", -1);
             torn = Integer.parseInt(tornParts[0]);
             if (!tornParts[1].isEmpty()) {
-                java.util.Arrays.stream(tornParts[1].split(",")).mapToInt(Integer::parseInt).forEach(sectors::set);
+                Arrays.stream(tornParts[1].split(",")).mapToInt(Integer::parseInt).forEach(sectors::set);
             }
         }
         return new StatePlan("replayed", Integer.parseInt(parts[3]), Integer.parseInt(parts[0]), extra, torn, sectors, 0);

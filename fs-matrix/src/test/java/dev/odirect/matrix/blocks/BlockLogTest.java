@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -114,7 +115,7 @@ class BlockLogTest {
                 assertEquals(3, all.get(1024), "its data follows its header sector");
                 assertEquals(DmLogWrites.FLUSH, all.getLong(2048 + 16));
                 assertEquals(DmLogWrites.MARK, all.getLong(2560 + 16));
-                assertEquals("a mark", new String(all.array(), 2560 + 32, 6, java.nio.charset.StandardCharsets.UTF_8));
+                assertEquals("a mark", new String(all.array(), 2560 + 32, 6, StandardCharsets.UTF_8));
                 assertEquals(3072, in.size());
             }
         }

@@ -1,36 +1,41 @@
 package dev.odirect.store.adapter;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.odirect.store.spi.Outcomes;
+import dev.odirect.spi.protocol.ErrorCode;
+import dev.odirect.spi.protocol.Field;
+import dev.odirect.spi.protocol.Op;
 import java.util.Base64;
 import java.util.OptionalLong;
 
 /** One request line, with typed access to its fields; a missing or mistyped field is EPROTO. */
 record Request(JsonNode json) {
 
-    String op() throws AdapterError {
-        return text("op");
+    /** The op the request names; one the protocol does not have is EUNSUPPORTED. */
+    Op op() throws AdapterError {
+        String name = text(Field.OP);
+        return Op.fromWire(name).orElseThrow(() -> new AdapterError(ErrorCode.EUNSUPPORTED,
+                "op '" + name + "' is not offered; ops: " + AdapterServer.OPS));
     }
 
     String text(String field) throws AdapterError {
         JsonNode value = json.get(field);
         if (value == null || !value.isTextual()) {
-            throw new AdapterError(Outcomes.EPROTO, "field '" + field + "' must be a string");
+            throw new AdapterError(ErrorCode.EPROTO, "field '" + field + "' must be a string");
         }
         return value.asText();
     }
 
     /** The {@code data} field decoded from standard base64 (RFC 4648, with padding). */
     byte[] data() throws AdapterError {
-        String encoded = text("data");
+        String encoded = text(Field.DATA);
         if (encoded.length() % 4 != 0) {
-            throw new AdapterError(Outcomes.EPROTO, "field 'data' is not padded base64 (length "
+            throw new AdapterError(ErrorCode.EPROTO, "field '" + Field.DATA + "' is not padded base64 (length "
                     + encoded.length() + " is not a multiple of 4)");
         }
         try {
             return Base64.getDecoder().decode(encoded);
         } catch (IllegalArgumentException bad) {
-            throw new AdapterError(Outcomes.EPROTO, "field 'data' is not standard base64: " + bad.getMessage());
+            throw new AdapterError(ErrorCode.EPROTO, "field '" + Field.DATA + "' is not standard base64: " + bad.getMessage());
         }
     }
 
@@ -40,7 +45,7 @@ record Request(JsonNode json) {
             return OptionalLong.empty();
         }
         if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0) {
-            throw new AdapterError("EINVAL", "field '" + field + "' must be a non-negative integer");
+            throw new AdapterError(ErrorCode.EINVAL, "field '" + field + "' must be a non-negative integer");
         }
         return OptionalLong.of(value.asLong());
     }
@@ -48,7 +53,7 @@ record Request(JsonNode json) {
     long requiredLong(String field) throws AdapterError {
         JsonNode value = json.get(field);
         if (value == null || !value.isIntegralNumber()) {
-            throw new AdapterError(Outcomes.EPROTO, "field '" + field + "' must be an integer");
+            throw new AdapterError(ErrorCode.EPROTO, "field '" + field + "' must be an integer");
         }
         return value.asLong();
     }

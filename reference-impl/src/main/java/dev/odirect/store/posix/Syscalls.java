@@ -132,11 +132,11 @@ public final class Syscalls {
      * the errno name when the filesystem refuses (ENOSPC, EOPNOTSUPP...), which callers treat as
      * "not allocated ahead", never as a failed write.
      */
-    public java.util.Optional<String> preallocate(int fd, long offset, long length) {
+    public Optional<String> preallocate(int fd, long offset, long length) {
         if (SpaceCalls.LIBC.fallocate(fd, 0, offset, length) < 0) {
-            return java.util.Optional.of(errnoName(SpaceCalls.errno()));
+            return Optional.of(errnoName(SpaceCalls.errno()));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     public int getFlags(int fd, Path path) throws StoreIOException {

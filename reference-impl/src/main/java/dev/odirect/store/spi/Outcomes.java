@@ -1,16 +1,13 @@
 package dev.odirect.store.spi;
 
 import dev.odirect.spi.Outcome;
+import dev.odirect.spi.protocol.ErrorCode;
 import dev.odirect.store.InvalidKeyException;
 import dev.odirect.store.StoreIOException;
 import java.io.UncheckedIOException;
 
 /** How the reference store's exceptions become protocol answers: errno names where there are any. */
 public final class Outcomes {
-    public static final String EBADHANDLE = "EBADHANDLE";
-    public static final String EPROTO = "EPROTO";
-    public static final String EUNSUPPORTED = "EUNSUPPORTED";
-
     private Outcomes() {
     }
 
@@ -23,8 +20,8 @@ public final class Outcomes {
             return Outcome.error(io.errnoName(), failure.getMessage());
         }
         if (failure instanceof InvalidKeyException || failure instanceof IllegalArgumentException) {
-            return Outcome.error("EINVAL", failure.getMessage());
+            return Outcome.error(ErrorCode.EINVAL.name(), failure.getMessage());
         }
-        return Outcome.error("EIO", failure.getClass().getSimpleName() + ": " + failure.getMessage());
+        return Outcome.error(ErrorCode.EIO.name(), failure.getClass().getSimpleName() + ": " + failure.getMessage());
     }
 }

@@ -2,6 +2,7 @@ package dev.odirect.store.spi;
 
 import dev.odirect.spi.Outcome;
 import dev.odirect.spi.StoreSession;
+import dev.odirect.spi.protocol.ErrorCode;
 import dev.odirect.store.DirectStore;
 import dev.odirect.store.ObjectWriter;
 import dev.odirect.store.WriteResult;
@@ -35,7 +36,7 @@ public final class ReferenceSession implements StoreSession {
     public Outcome open(String key, String handle) {
         return answer(() -> {
             if (handles.containsKey(handle)) {
-                return Outcome.error("EINVAL", "handle '" + handle + "' is already open");
+                return Outcome.error(ErrorCode.EINVAL.name(), "handle '" + handle + "' is already open");
             }
             handles.put(handle, store.openWriter(key));
             return Outcome.success();
@@ -119,7 +120,7 @@ public final class ReferenceSession implements StoreSession {
     }
 
     private static Outcome badHandle(String handle) {
-        return Outcome.error(Outcomes.EBADHANDLE, "no open handle '" + handle + "' (never opened, finished or aborted)");
+        return Outcome.error(ErrorCode.EBADHANDLE.name(), "no open handle '" + handle + "' (never opened, finished or aborted)");
     }
 
     private static Outcome answer(Call call) {

@@ -68,7 +68,7 @@ class AdapterServerTest {
         assertTrue(hello.get("ok").asBoolean());
         assertEquals(1, hello.get("protocol").asInt());
         assertEquals("odirect-reference", hello.get("name").asText());
-        assertEquals(AdapterSession.OPS.size(), hello.get("ops").size());
+        assertEquals(AdapterServer.OPS.size(), hello.get("ops").size());
     }
 
     @Test

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.odirect.conformance.run.CheckOptions;
 import dev.odirect.conformance.run.CheckRunner;
-import dev.odirect.conformance.suite.Profile;
-import dev.odirect.conformance.suite.SessionLimits;
+import dev.odirect.conformance.suite.SuiteSettings;
 import dev.odirect.reports.AllureCommandLine;
 import dev.odirect.reports.AllureReport;
 import java.io.ByteArrayOutputStream;
@@ -16,9 +14,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -44,9 +40,8 @@ class VerdictPageInChromiumTest {
         assumeTrue(chromium.isPresent(), "not run: no chromium on the PATH (.ci/run installs the Debian package chromium)");
         assumeTrue(AllureCommandLine.locate().isPresent(), "not run: the Allure command line is not unpacked (./mvnw package)");
         Path out = dir.resolve("out");
-        CheckRunner.run(new CheckOptions(Optional.of(URI.create("html-named:aligned-part-lost")), Optional.empty(), dir,
-                Profile.QUICK, 7, out, List.of("STREAM-1", "KEY-1", "DURABLE-1"), Optional.empty(), Optional.empty(),
-                Optional.empty(), SessionLimits.DEFAULTS, true, Optional.empty(), Optional.empty(), Set.of(), Map.of()), QUIET);
+        CheckRunner.run(SuiteSettings.builder().store(URI.create("html-named:aligned-part-lost")).dir(dir).seed(7L).out(out)
+                .rule(List.of("STREAM-1", "KEY-1", "DURABLE-1")).build(), QUIET);
         AllureReport.generate(List.of(out), out.resolve("report"), QUIET);
         Path page = VerdictPage.write(out, QUIET).orElseThrow();
 

@@ -11,89 +11,85 @@ import dev.odirect.spi.Capability;
 import dev.odirect.spi.Outcome;
 import dev.odirect.spi.StoreInfo;
 import dev.odirect.spi.StoreSession;
+import dev.odirect.spi.protocol.Field;
+import dev.odirect.spi.protocol.Op;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * The client side of the store adapter protocol, version {@value #PROTOCOL}: one adapter process per session,
+ * The client side of the store adapter protocol, version {@value Op#PROTOCOL_VERSION}: one adapter process per session,
  * {@code hello} first, one JSON line per request and per answer, {@code bye} at the end. Anything
  * that is not the protocol breaks the session with a message that says what came instead.
  */
-public final class AdapterSession implements StoreSession {
+public final class AdapterClient implements StoreSession {
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
             .build());
-
-    /** The protocol version this client speaks: hello asks for it, and the adapter must answer it. */
-    static final int PROTOCOL = 1;
-
-    /** The entry of hello's optional {@code promises} list that declares {@link Capability#ATOMIC_VISIBILITY}. */
-    public static final String ATOMIC_VISIBILITY = "atomic_visibility";
 
     private final AdapterProcess process;
     private final SessionLimits limits;
     private final StoreInfo info;
 
-    private AdapterSession(AdapterProcess process, SessionLimits limits, StoreInfo info) {
+    private AdapterClient(AdapterProcess process, SessionLimits limits, StoreInfo info) {
         this.process = process;
         this.limits = limits;
         this.info = info;
     }
 
     /** Starts the adapter and says hello; {@code direct} is what the user says the store does. */
-    public static AdapterSession start(String command, Path root, SessionLimits limits, boolean direct) throws IOException {
+    public static AdapterClient start(String command, Path root, SessionLimits limits, boolean direct) throws IOException {
         AdapterProcess process = new AdapterProcess(command, limits);
         try {
-            ObjectNode hello = JSON.createObjectNode().put("op", "hello").put("protocol", PROTOCOL).put("root", root.toString());
-            String line = process.exchange(JSON.writeValueAsString(hello), "hello", limits.timeout());
-            JsonNode answer = parse(process, line, "hello");
-            if (!answer.get("ok").asBoolean()) {
-                throw process.broken("it refused hello: " + answer.path("error").asText() + " " + answer.path("message").asText());
+            ObjectNode hello = request(Op.HELLO).put(Field.PROTOCOL, Op.PROTOCOL_VERSION).put(Field.ROOT, root.toString());
+            String line = process.exchange(line(hello), Op.HELLO.wire(), limits.timeout());
+            JsonNode answer = parse(process, line, Op.HELLO.wire());
+            if (!answer.get(Field.OK).asBoolean()) {
+                throw process.broken("it refused hello: " + answer.path(Field.ERROR).asText() + " "
+                        + answer.path(Field.MESSAGE).asText());
             }
             requireProtocol(process, answer);
-            return new AdapterSession(process, limits, infoOf(answer, direct));
-        } catch (RuntimeException | IOException failed) {
+            return new AdapterClient(process, limits, infoOf(answer, direct));
+        } catch (RuntimeException failed) {
             process.close();
             throw failed;
         }
     }
 
     private static void requireProtocol(AdapterProcess process, JsonNode hello) {
-        JsonNode protocol = hello.get("protocol");
-        if (protocol == null || !protocol.isInt() || protocol.intValue() != PROTOCOL) {
+        JsonNode protocol = hello.get(Field.PROTOCOL);
+        if (protocol == null || !protocol.isInt() || protocol.intValue() != Op.PROTOCOL_VERSION) {
             String answered = protocol == null ? "without a protocol version" : "with protocol " + protocol;
-            throw process.broken("it answered hello " + answered + ", but this suite speaks protocol " + PROTOCOL
-                    + ": answer hello with \"protocol\":" + PROTOCOL);
+            throw process.broken("it answered hello " + answered + ", but this suite speaks protocol "
+                    + Op.PROTOCOL_VERSION + ": answer hello with \"protocol\":" + Op.PROTOCOL_VERSION);
         }
     }
 
     static StoreInfo infoOf(JsonNode hello, boolean direct) {
         Set<Capability> offers = EnumSet.noneOf(Capability.class);
-        for (JsonNode op : hello.path("ops")) {
-            String name = op.asText().toLowerCase(Locale.ROOT);
-            if (name.equals("abort")) {
+        for (JsonNode op : hello.path(Field.OPS)) {
+            String name = op.asText();
+            if (name.equals(Op.ABORT.wire())) {
                 offers.add(Capability.ABORT);
-            } else if (name.equals("delete")) {
+            } else if (name.equals(Op.DELETE.wire())) {
                 offers.add(Capability.DELETE);
-            } else if (name.contains("range")) {
+            } else if (name.equals(Op.GET_RANGE)) {
                 offers.add(Capability.RANGED_GET);
             }
         }
-        for (JsonNode promise : hello.path("promises")) {
-            if (promise.asText().equalsIgnoreCase(ATOMIC_VISIBILITY)) {
+        for (JsonNode promise : hello.path(Field.PROMISES)) {
+            if (promise.asText().equals(Op.ATOMIC_VISIBILITY)) {
                 offers.add(Capability.ATOMIC_VISIBILITY);
             }
         }
         if (direct) {
             offers.add(Capability.DIRECT_IO);
         }
-        return new StoreInfo(hello.path("name").asText("unnamed adapter"), hello.path("version").asText("?"), offers);
+        return new StoreInfo(hello.path(Field.NAME).asText("unnamed adapter"), hello.path(Field.VERSION).asText("?"), offers);
     }
 
     public StoreInfo info() {
@@ -107,40 +103,40 @@ public final class AdapterSession implements StoreSession {
 
     @Override
     public Outcome put(String key, byte[] data) {
-        return call(request("put").put("key", key).put("data", Base64.getEncoder().encodeToString(data)));
+        return call(request(Op.PUT).put(Field.KEY, key).put(Field.DATA, Base64.getEncoder().encodeToString(data)));
     }
 
     @Override
     public Outcome open(String key, String handle) {
-        return call(request("open").put("key", key).put("handle", handle));
+        return call(request(Op.OPEN).put(Field.KEY, key).put(Field.HANDLE, handle));
     }
 
     @Override
     public Outcome write(String handle, byte[] chunk) {
-        return call(request("write").put("handle", handle).put("data", Base64.getEncoder().encodeToString(chunk)));
+        return call(request(Op.WRITE).put(Field.HANDLE, handle).put(Field.DATA, Base64.getEncoder().encodeToString(chunk)));
     }
 
     @Override
     public Outcome finish(String handle) {
-        return call(request("finish").put("handle", handle));
+        return call(request(Op.FINISH).put(Field.HANDLE, handle));
     }
 
     @Override
     public Outcome abort(String handle) {
-        return call(request("abort").put("handle", handle));
+        return call(request(Op.ABORT).put(Field.HANDLE, handle));
     }
 
     @Override
     public Outcome get(String key, OptionalLong offset, OptionalLong length) {
-        ObjectNode get = request("get").put("key", key);
-        offset.ifPresent(value -> get.put("offset", value));
-        length.ifPresent(value -> get.put("length", value));
+        ObjectNode get = request(Op.GET).put(Field.KEY, key);
+        offset.ifPresent(value -> get.put(Field.OFFSET, value));
+        length.ifPresent(value -> get.put(Field.LENGTH, value));
         return call(get);
     }
 
     @Override
     public Outcome delete(String key) {
-        return call(request("delete").put("key", key));
+        return call(request(Op.DELETE).put(Field.KEY, key));
     }
 
     /** Says bye (briefly: a broken adapter is not waited for) and ends the process. */
@@ -148,7 +144,7 @@ public final class AdapterSession implements StoreSession {
     public void close() {
         try {
             if (process.exitValue().isEmpty()) {
-                process.exchange("{\"op\":\"bye\"}", "bye", Duration.ofSeconds(2));
+                process.exchange(line(request(Op.BYE)), Op.BYE.wire(), Duration.ofSeconds(2));
             }
         } catch (RuntimeException alreadyBroken) {
             // closing anyway
@@ -157,31 +153,33 @@ public final class AdapterSession implements StoreSession {
         }
     }
 
-    private static ObjectNode request(String op) {
-        return JSON.createObjectNode().put("op", op);
-    }
-
-    private Outcome call(ObjectNode request) {
-        String op = request.get("op").asText();
-        String line;
+    private static String line(ObjectNode request) {
         try {
-            line = JSON.writeValueAsString(request);
+            return JSON.writeValueAsString(request);
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }
-        JsonNode answer = parse(process, process.exchange(line, op, limits.timeout()), op);
-        if (answer.get("ok").asBoolean()) {
-            return op.equals("get") ? Outcome.success(decode(answer)) : Outcome.success();
+    }
+
+    private static ObjectNode request(Op op) {
+        return JSON.createObjectNode().put(Field.OP, op.wire());
+    }
+
+    private Outcome call(ObjectNode request) {
+        String op = request.get(Field.OP).asText();
+        JsonNode answer = parse(process, process.exchange(line(request), op, limits.timeout()), op);
+        if (answer.get(Field.OK).asBoolean()) {
+            return op.equals(Op.GET.wire()) ? Outcome.success(decode(answer)) : Outcome.success();
         }
-        JsonNode code = answer.get("error");
+        JsonNode code = answer.get(Field.ERROR);
         if (code == null || !code.isTextual() || code.asText().isEmpty()) {
             throw process.broken("it answered " + op + " with ok:false but no error code: " + shorten(answer.toString()));
         }
-        return Outcome.error(code.asText(), answer.path("message").asText(""));
+        return Outcome.error(code.asText(), answer.path(Field.MESSAGE).asText(""));
     }
 
     private byte[] decode(JsonNode answer) {
-        JsonNode data = answer.get("data");
+        JsonNode data = answer.get(Field.DATA);
         if (data == null || !data.isTextual()) {
             throw process.broken("its get answer has no string field 'data': " + shorten(answer.toString()));
         }
@@ -199,7 +197,7 @@ public final class AdapterSession implements StoreSession {
         } catch (JsonProcessingException notJson) {
             throw process.broken("it answered " + op + " with a line that is not JSON: " + shorten(line));
         }
-        if (answer == null || !answer.isObject() || answer.get("ok") == null || !answer.get("ok").isBoolean()) {
+        if (answer == null || !answer.isObject() || answer.get(Field.OK) == null || !answer.get(Field.OK).isBoolean()) {
             throw process.broken("it answered " + op + " without a boolean 'ok': " + shorten(line));
         }
         return answer;
