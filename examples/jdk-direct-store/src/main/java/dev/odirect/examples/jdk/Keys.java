@@ -22,13 +22,14 @@ final class Keys {
             throw new StoreFailure("EINVAL", "a key is a relative path: " + key);
         }
         String[] segments = key.split("/", -1);
-        Path at = root;
-        for (int i = 0; i < segments.length; i++) {
-            String segment = segments[i];
+        for (String segment : segments) {
             if (segment.isEmpty() || segment.equals(".") || segment.equals("..") || segment.indexOf('\0') >= 0) {
                 throw new StoreFailure("EINVAL", "a key's segments are names, not empty, . or ..: " + key);
             }
-            at = at.resolve(segment);
+        }
+        Path at = root;
+        for (int i = 0; i < segments.length; i++) {
+            at = at.resolve(segments[i]);
             refuseSymlink(at);
             if (i < segments.length - 1 && create && !Files.isDirectory(at, LinkOption.NOFOLLOW_LINKS)) {
                 try {
