@@ -39,6 +39,7 @@ class DdStore:
     Another tool's store subclasses it and overrides write_file, read_file, NAME and version."""
     NAME = "dd-oflag-direct"
     TEMP_PREFIX = ".dd-tmp-"
+    PROMISES = []  # see docs/adapter-protocol.md; a subclass that declares one is held to it
 
     def __init__(self, root):
         self.root = root
@@ -192,7 +193,10 @@ def answer(store, request, store_class):
         root = field(request, "root")
         if not os.path.isabs(root) or not os.path.isdir(root):
             raise Failure("ENOENT", "root must be an existing absolute directory")
-        return store_class(root), {"protocol": 1, "name": store_class.NAME, "version": store_class.version(), "ops": OPS}
+        hello = {"protocol": 1, "name": store_class.NAME, "version": store_class.version(), "ops": OPS}
+        if store_class.PROMISES:
+            hello["promises"] = store_class.PROMISES
+        return store_class(root), hello
     if op == "bye":
         return store, {}
     if op not in OPS:

@@ -48,6 +48,8 @@ def parse_dump(dump):
 class XfsIoStore(dd_adapter.DdStore):
     NAME = "xfs_io-direct"
     TEMP_PREFIX = ".xfs-io-tmp-"
+    # a stream is kept in memory until finish, and an object renamed into place: readers see it whole
+    PROMISES = ["atomic_visibility"]
 
     def write_file(self, directory, name, data):
         padded = aligned_up(len(data))
