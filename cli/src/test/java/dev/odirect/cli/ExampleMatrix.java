@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,10 +30,26 @@ final class ExampleMatrix {
     record Findings(int exit, List<String> cells, String output) {
     }
 
-    static Findings run(String adapter, Path out) throws IOException, InterruptedException {
+    /** Starts the matrix; its output is read on a thread of its own, so several can run at once. */
+    static CompletableFuture<Findings> start(String adapter, Path out) throws IOException {
         Process matrix = new ProcessBuilder(JAVA, "-jar", System.getProperty("odirect.jar"), "matrix", "--mode", "host",
                 "--adapter", adapter, "--cells", CELLS, "--crash", "shutdown", "--seed", SEED, "--no-report",
                 "--out", out.toString()).redirectErrorStream(true).start();
+        CompletableFuture<Findings> findings = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                findings.complete(findings(matrix, out));
+            } catch (IOException | InterruptedException | RuntimeException | AssertionError failure) {
+                matrix.destroy();
+                findings.completeExceptionally(failure);
+            }
+        }, "matrix " + out.getFileName());
+        reader.setDaemon(true);
+        reader.start();
+        return findings;
+    }
+
+    private static Findings findings(Process matrix, Path out) throws IOException, InterruptedException {
         String output = new String(matrix.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(matrix.waitFor(15, TimeUnit.MINUTES), output);
         List<String> cells = new ArrayList<>();
