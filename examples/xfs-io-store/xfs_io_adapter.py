@@ -10,7 +10,7 @@ of the aligned window around what was asked, its hex dump parsed back to bytes.
 The protocol, the key walk (descriptors, never through a symlink) and the rename are those of the
 dd example (examples/dd-adapter/dd_adapter.py), imported: this file holds only what xfs_io does.
 
-Usage: odirect matrix --adapter "python3 examples/xfs-io-store/xfs_io_adapter.py"
+Usage: odirect matrix --mode host --adapter "python3 $PWD/examples/xfs-io-store/xfs_io_adapter.py"
 """
 import os
 import subprocess
@@ -82,4 +82,9 @@ class XfsIoStore(dd_adapter.DdStore):
 
 
 if __name__ == "__main__":
+    if sys.argv[1:]:
+        asks_help = sys.argv[1:] in (["--help"], ["-h"])
+        print(__doc__.strip() if asks_help else "xfs_io_adapter.py: takes no options (it serves the adapter protocol on stdin/stdout); see --help",
+              file=sys.stdout if asks_help else sys.stderr)
+        sys.exit(0 if asks_help else 2)
     dd_adapter.main(XfsIoStore)

@@ -236,7 +236,16 @@ static json_t *answer(json_t *request, const char *op, struct refusal *why) {
     }
 }
 
-int main(void) {
+int main(int argc, char **argv) {
+    if (argc > 1 && strcmp(argv[1], "--help") != 0 && strcmp(argv[1], "-h") != 0) {
+        fprintf(stderr, "io-uring-store: takes no options (it serves the adapter protocol on stdin/stdout); see --help\n");
+        return 2;
+    }
+    if (argc > 1) {
+        printf("usage: io-uring-store   (serves the odirect adapter protocol, docs/adapter-protocol.md, on stdin/stdout)\n"
+               "  e.g. odirect matrix --mode host --adapter \"$PWD/examples/io-uring-store/build/io-uring-store\"\n");
+        return 0;
+    }
     char *line = NULL;
     size_t capacity = 0;
     int bye = 0;

@@ -31,9 +31,13 @@ public final class Adapter {
     private final Map<String, DirectWriter> writers = new HashMap<>();
 
     public static void main(String[] args) throws IOException {
-        if (args.length > 0) {
-            System.err.println("usage: java -jar jdk-direct-store.jar   (speaks the adapter protocol on stdin/stdout; takes no options)");
+        if (args.length > 0 && !List.of("--help", "-h").contains(args[0])) {
+            System.err.println("jdk-direct-store: takes no options (it serves the adapter protocol on stdin/stdout); see --help");
             System.exit(2);
+        }
+        if (args.length > 0) {
+            System.out.println("usage: java -jar jdk-direct-store.jar   (serves the odirect adapter protocol, docs/adapter-protocol.md, on stdin/stdout)");
+            return;
         }
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
