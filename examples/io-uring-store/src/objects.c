@@ -12,12 +12,9 @@
 #include "keys.h"
 #include "ring.h"
 
-/* Reads are aligned to this: every direct-I/O alignment up to a 4 KiB sector. */
-#define READ_ALIGNMENT 4096
-
 static int read_window(struct ring *ring, int file, off_t start, off_t end, unsigned char *out) {
-    for (off_t at = start / READ_ALIGNMENT * READ_ALIGNMENT; at < end; ) {
-        off_t wanted = (end - at + READ_ALIGNMENT - 1) / READ_ALIGNMENT * READ_ALIGNMENT;
+    for (off_t at = start / MIN_DIRECT_ALIGNMENT * MIN_DIRECT_ALIGNMENT; at < end; ) {
+        off_t wanted = (end - at + MIN_DIRECT_ALIGNMENT - 1) / MIN_DIRECT_ALIGNMENT * MIN_DIRECT_ALIGNMENT;
         unsigned length = wanted < BUFFER_SIZE ? (unsigned)wanted : BUFFER_SIZE;
         int slot = ring_acquire(ring);
         if (slot < 0)

@@ -14,7 +14,7 @@ int ring_open(struct ring *ring) {
         return error;
     struct iovec vectors[BUFFERS];
     for (int i = 0; i < BUFFERS; i++) {
-        if (posix_memalign((void **)&ring->buffers[i], 4096, BUFFER_SIZE) != 0)
+        if (posix_memalign((void **)&ring->buffers[i], MIN_DIRECT_ALIGNMENT, BUFFER_SIZE) != 0)
             return -ENOMEM;
         vectors[i] = (struct iovec){ring->buffers[i], BUFFER_SIZE};
     }

@@ -7,6 +7,9 @@
 /* Bytes per I/O and number of registered buffers: up to BUFFERS writes are in flight at once. */
 #define BUFFER_SIZE (1u << 20)
 #define BUFFERS 4
+/* Direct I/O is aligned to at least this: a multiple of every sector size up to 4 KiB, and the
+ * alignment where statx does not say (tmpfs, kernels before 6.1). */
+#define MIN_DIRECT_ALIGNMENT 4096u
 /* The slot of an operation without a buffer (fsync). */
 #define SYNC_SLOT BUFFERS
 

@@ -14,15 +14,12 @@
 #include "keys.h"
 #include "ring.h"
 
-/* Where statx does not say (tmpfs, older kernels): a multiple of every common sector size. */
-#define FALLBACK_ALIGNMENT 4096u
-
 static unsigned offset_alignment(int file) {
     struct statx sx;
     if (statx(file, "", AT_EMPTY_PATH, STATX_DIOALIGN, &sx) == 0 && (sx.stx_mask & STATX_DIOALIGN)
             && sx.stx_dio_offset_align > 0)
-        return sx.stx_dio_offset_align > FALLBACK_ALIGNMENT ? sx.stx_dio_offset_align : FALLBACK_ALIGNMENT;
-    return FALLBACK_ALIGNMENT;
+        return sx.stx_dio_offset_align > MIN_DIRECT_ALIGNMENT ? sx.stx_dio_offset_align : MIN_DIRECT_ALIGNMENT;
+    return MIN_DIRECT_ALIGNMENT;
 }
 
 void stream_fail(struct stream *stream, int error, const char *step) {
