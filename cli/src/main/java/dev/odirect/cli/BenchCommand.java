@@ -10,6 +10,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -55,6 +56,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where results go (default: target/odirect/bench-<timestamp>).")
     Path out;
 
+    @Mixin
+    InstallOption install = new InstallOption();
+
     @Override
     public Integer call() throws Exception {
         Path outDir = (out != null ? out : SuiteOptions.defaultOut("bench")).toAbsolutePath();
@@ -65,6 +69,7 @@ final class BenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException bad) {
             throw new ParameterException(spec.commandLine(), "--rounds: " + bad.getMessage());
         }
+        install.provide("bench", BenchRunner.toolNeeds(options));
         new BenchRunner(options, System.out).run();
         Reports.generateAfterRun(outDir, System.out);
         return 0;

@@ -6,6 +6,8 @@ import dev.odirect.conformance.run.CheckRunner;
 import dev.odirect.conformance.run.CheckSetupException;
 import dev.odirect.conformance.run.ExitStatus;
 import dev.odirect.conformance.run.RuleStatus;
+import dev.odirect.conformance.suite.RuleCatalog;
+import dev.odirect.conformance.verify.PageCache;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +29,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     SuiteOptions suite = new SuiteOptions();
+
+    @Mixin
+    InstallOption install = new InstallOption();
 
     @Option(names = "--dir", paramLabel = "DIR", description = "Objects go to a fresh subdirectory of DIR (default: ${DEFAULT-VALUE}).",
             defaultValue = "${java.io.tmpdir}")
@@ -51,6 +56,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CheckOptions options = options();
+        install.provide("check", List.of(PageCache.NEED));
         System.out.println("odirect check: " + options.target() + " in " + options.dir() + ", profile " + suite.profile
                 + ", seed " + options.seed());
         CheckReport report;
@@ -61,7 +67,9 @@ final class CheckCommand implements Callable<Integer> {
             return ExitStatus.ERROR;
         }
         report.results().stream().filter(r -> r.outcome() == RuleStatus.FAILED || r.outcome() == RuleStatus.WARNED)
-                .forEach(r -> System.out.println(System.lineSeparator() + r.message()));
+                .forEach(r -> System.out.println(System.lineSeparator() + RuleCatalog.rule(r.id())
+                        .map(rule -> "[" + rule.id() + " " + rule.level() + "] " + rule.text() + System.lineSeparator())
+                        .orElse("") + r.message()));
         System.out.println("results: " + report.out().resolve("summary.json"));
         Reports.generateAfterRun(report.out(), System.out, suite.noReport);
         System.out.println(report.verdict().closingLines());

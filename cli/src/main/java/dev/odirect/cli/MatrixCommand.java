@@ -4,7 +4,9 @@ import dev.odirect.conformance.run.CheckOptions;
 import dev.odirect.conformance.run.CheckRunner;
 import dev.odirect.conformance.run.CheckSetupException;
 import dev.odirect.conformance.run.ExitStatus;
+import dev.odirect.conformance.suite.ReplayCommand;
 import dev.odirect.matrix.Cell;
+import dev.odirect.matrix.CellTools;
 import dev.odirect.matrix.ContainerMatrixRunner;
 import dev.odirect.matrix.MatrixOptions;
 import dev.odirect.matrix.MatrixReport;
@@ -27,15 +29,23 @@ import picocli.CommandLine.Option;
             "", ExitStatus.HELP_HEADING, ExitStatus.HELP_PROVEN, ExitStatus.HELP_MUST_FAILED, ExitStatus.HELP_ERROR,
             ExitStatus.HELP_NOT_PROVEN, "     (a cell this machine cannot make is not run: the matrix is not proven)", "",
             "Examples:", "  odirect matrix", "  odirect matrix --cells xfs,xfs-4k --adapter 'python3 my_adapter.py'",
+            "  odirect matrix --cells xfs --rule DURABLE-1 --seed 42    (a failure's replay: the cell is made again)",
             "  odirect matrix --shard 2/3 --out results/2    (then: odirect report --merge results/* --out all)"})
 final class MatrixCommand implements Callable<Integer> {
 
     @Mixin
     SuiteOptions suite = new SuiteOptions();
 
+    @Mixin
+    InstallOption install = new InstallOption();
+
     @Option(names = MatrixOptions.CELLS_OPTION, split = ",", paramLabel = "NAMES",
             description = "Cells to run (default: every cell of cells.yaml and --cells-file).")
     List<String> cells = List.of();
+
+    @Option(names = ReplayCommand.RULE_OPTION, paramLabel = "ID", split = ",",
+            description = "Run only these rules in each cell, e.g. DURABLE-1 (with --cells and --seed: a failure's replay).")
+    List<String> rules = List.of();
 
     @Option(names = "--cells-file", paramLabel = "FILE", description = "More cells, in the format of cells.yaml.")
     Path cellsFile;
@@ -81,7 +91,7 @@ final class MatrixCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path outDir = (out != null ? out : SuiteOptions.defaultOut("matrix")).toAbsolutePath();
-        CheckOptions check = suite.checkOptions(Path.of(System.getProperty("java.io.tmpdir")), outDir, List.of(),
+        CheckOptions check = suite.checkOptions(Path.of(System.getProperty("java.io.tmpdir")), outDir, rules.stream().map(String::trim).toList(),
                 Optional.empty(), Optional.empty(), Optional.empty());
         MatrixOptions options = new MatrixOptions(check, cells, MatrixOptions.Mode.parse(mode),
                 MatrixOptions.Shard.parse(shard), outDir, Optional.ofNullable(cellsFile), runCells,
@@ -90,6 +100,7 @@ final class MatrixCommand implements Callable<Integer> {
             List<Cell> selected = MatrixRunner.select(options);
             CheckRunner.preflight(check);
             Optional<MatrixOptions.Mode> resolved = NoCellFallback.resolve(options.mode());
+            install.provide("matrix", CellTools.forMatrix(selected, resolved, options.crash()));
             MatrixReport report = resolved.isEmpty() ? NoCellFallback.run(options, NoCellFallback.whyNoCell(), System.out)
                     : resolved.get() == MatrixOptions.Mode.CONTAINERS ? containers(options, selected)
                     : new MatrixRunner(options, System.out).runOnHost(selected);

@@ -6,12 +6,12 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code odirect} command: one entry point for the store adapter and, later, check/matrix/report/bench. */
+/** The {@code odirect} command: one entry point for matrix, check, bench, report, the store adapter and crash-state. */
 @Command(name = "odirect",
         mixinStandardHelpOptions = true,
         versionProvider = Odirect.Version.class,
         description = "O_DIRECT conformance suite and reference store.",
-        subcommands = {MatrixCommand.class, CheckCommand.class, BenchCommand.class, ReportCommand.class, AdapterCommand.class, CrashStateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {MatrixCommand.class, CheckCommand.class, BenchCommand.class, CompareCommand.class, ReportCommand.class, AdapterCommand.class, CrashStateCommand.class, CommandLine.HelpCommand.class},
         footer = {"", ExitStatus.HELP_HEADING, ExitStatus.HELP_PROVEN, ExitStatus.HELP_MUST_FAILED, ExitStatus.HELP_ERROR,
             ExitStatus.HELP_NOT_PROVEN})
 public final class Odirect implements Runnable {

@@ -40,6 +40,7 @@ final class ReportCommand implements Callable<Integer> {
                 merged = Optional.of(MatrixMerge.merge(merge, out, System.out));
             }
             Reports.generate(inputs, out, System.out);
+            Reports.verdictPage(out, System.out);
             merged.ifPresent(matrix -> System.out.println(matrix.verdict().closingLines()));
             return merged.map(MatrixReport::exitStatus).orElse(ExitStatus.PROVEN);
         } catch (CheckSetupException bad) {

@@ -2,6 +2,7 @@ package dev.odirect.cli;
 
 import dev.odirect.conformance.run.CheckSetupException;
 import dev.odirect.reports.AllureReport;
+import dev.odirect.reports.verdict.VerdictPage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -27,16 +28,29 @@ final class Reports {
         generateAfterRun(out, console, false);
     }
 
-    /** After a check or matrix run: {@code --no-report} leaves the results for {@code odirect report}. */
+    /**
+     * After a check or matrix run: the Allure report, then the verdict page that links into it;
+     * {@code --no-report} leaves the results for {@code odirect report}, and the page without links.
+     */
     static void generateAfterRun(Path out, PrintStream console, boolean skipped) {
         if (skipped) {
             console.println("report: not generated (--no-report); make it with: odirect report --out " + out);
-            return;
+        } else {
+            try {
+                generate(List.of(out), out, console);
+            } catch (CheckSetupException | IOException missing) {
+                console.println("report: not generated: " + missing.getMessage());
+            }
         }
+        verdictPage(out, console);
+    }
+
+    /** OUT/index.html, the entry page; a run's results stand without it. */
+    static void verdictPage(Path out, PrintStream console) {
         try {
-            generate(List.of(out), out, console);
-        } catch (CheckSetupException | IOException missing) {
-            console.println("report: not generated: " + missing.getMessage());
+            VerdictPage.write(out, console);
+        } catch (IOException unwritable) {
+            console.println("verdict page: not written: " + unwritable.getMessage());
         }
     }
 

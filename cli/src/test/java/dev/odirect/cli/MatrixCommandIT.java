@@ -69,8 +69,8 @@ class MatrixCommandIT {
         }
         assertEquals("", left, "loop devices or mounts left after Ctrl-C");
         try (var images = Files.walk(Path.of(System.getProperty("java.io.tmpdir")), 3)) {
-            assertEquals(List.of(), images.filter(p -> p.toString().contains("odirect-matrix-")
-                    && p.toString().endsWith(".img")).toList());
+            assertEquals(List.of(), images.filter(p -> p.toString().contains("odirect-matrix-")).toList(),
+                    "the matrix's work directory, its images and mount points");
         }
         Commands.run("rm", "-rf", out.toString());
     }
@@ -134,6 +134,8 @@ class MatrixCommandIT {
         var first = new ObjectMapper().readTree(skipped.get(0).toFile());
         assertEquals("skipped", first.path("status").asText());
         assertTrue(first.at("/statusDetails/message").asText().startsWith("cell nosuchfs not run: the kernel has no"));
+        String page = Files.readString(out.resolve("m/index.html"));
+        assertTrue(page.contains("cell nosuchfs not run: the kernel has no nosuchfs filesystem"), "the verdict page says why");
         Commands.run("rm", "-rf", out.toString());
     }
 

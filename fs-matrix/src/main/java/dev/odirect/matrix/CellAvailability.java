@@ -1,15 +1,15 @@
 package dev.odirect.matrix;
 
+import dev.odirect.conformance.setup.ToolPackages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 
 /** Whether this machine can make a cell, and if not, the reason in words a person can act on (xfstests' "not run"). */
 final class CellAvailability {
-    private static final Map<String, String> PACKAGES = Map.of("ext4", "e2fsprogs", "xfs", "xfsprogs",
-            "btrfs", "btrfs-progs");
+    /** The tool that shuts a filesystem down for --crash shutdown (FS_IOC_SHUTDOWN). */
+    static final String SHUTDOWN_TOOL = "xfs_io";
 
     private CellAvailability() {
     }
@@ -34,11 +34,10 @@ final class CellAvailability {
             return Optional.of("no loop devices (/dev/loop-control is missing; modprobe loop)");
         }
         if (HostCommands.tool("losetup").isEmpty()) {
-            return Optional.of("losetup is not installed (apt-get install util-linux)");
+            return Optional.of(ToolPackages.notInstalled("losetup"));
         }
         if (HostCommands.tool("mkfs." + cell.fs()).isEmpty()) {
-            return Optional.of("mkfs." + cell.fs() + " is not installed (apt-get install "
-                    + PACKAGES.getOrDefault(cell.fs(), cell.fs() + " tools") + ")");
+            return Optional.of(ToolPackages.notInstalled("mkfs." + cell.fs()));
         }
         return Optional.empty();
     }
@@ -48,8 +47,8 @@ final class CellAvailability {
         if (!cell.crash()) {
             return Optional.of(cell.crashReason());
         }
-        if (HostCommands.tool("xfs_io").isEmpty()) {
-            return Optional.of("xfs_io is not installed (apt-get install xfsprogs), so the filesystem cannot be shut down");
+        if (HostCommands.tool(SHUTDOWN_TOOL).isEmpty()) {
+            return Optional.of(ToolPackages.notInstalled(SHUTDOWN_TOOL) + ", so the filesystem cannot be shut down");
         }
         return Optional.empty();
     }

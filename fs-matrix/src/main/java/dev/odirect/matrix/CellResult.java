@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odirect.conformance.run.CheckReport;
 import dev.odirect.conformance.run.RuleResult;
+import dev.odirect.conformance.run.RuleStatus;
+import dev.odirect.conformance.run.Summary;
 import dev.odirect.conformance.run.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,10 +19,18 @@ import java.util.Map;
  *
  * @param made    the cell was made and the check ran in it
  * @param verdict the check's verdict; not proven for a cell that was not made
+ * @param replays rule id to the command that runs it again in this cell (summary.json's)
  */
 public record CellResult(String name, boolean made, Verdict verdict, String reason, Map<String, Object> facts,
-                         List<RuleResult> rules) {
+                         List<RuleResult> rules, Map<String, String> replays) {
     public static final String NOT_RUN = "not-run";
+    static final String REPLAY = Summary.REPLAY;
+
+    /** Without replay commands: a cell where no rule ran. */
+    public CellResult(String name, boolean made, Verdict verdict, String reason, Map<String, Object> facts,
+                      List<RuleResult> rules) {
+        this(name, made, verdict, reason, facts, rules, Map.of());
+    }
 
     /** passed, failed, not-proven or error as the check in the cell decided, or not-run. */
     public String status() {
@@ -32,13 +42,30 @@ public record CellResult(String name, boolean made, Verdict verdict, String reas
         return status() + (reason.isEmpty() ? "" : " (" + reason + ")");
     }
 
-    static CellResult checked(String name, Map<String, Object> facts, CheckReport report) {
-        return new CellResult(name, true, report.verdict().verdict(), report.verdict().detail(), facts, report.results());
+    /** The replay command of each rule that failed or warned here, as the console prints them after the cell. */
+    List<String> failureReplays() {
+        return rules.stream().filter(rule -> rule.outcome() == RuleStatus.FAILED || rule.outcome() == RuleStatus.WARNED)
+                .map(rule -> replays.get(rule.id())).filter(java.util.Objects::nonNull).toList();
     }
 
-    /** The store could not be checked in a cell that was made (it did not start there, say). */
-    static CellResult failed(String name, String reason, Map<String, Object> facts) {
-        return new CellResult(name, true, Verdict.FAILED, reason, facts, List.of());
+    static CellResult checked(String name, Map<String, Object> facts, CheckReport report) {
+        return new CellResult(name, true, report.verdict().verdict(), report.verdict().detail(), facts, report.results(),
+                replays(report.summary().json().path("rules")));
+    }
+
+    private static Map<String, String> replays(JsonNode rules) {
+        Map<String, String> replays = new LinkedHashMap<>();
+        rules.forEach(rule -> {
+            if (rule.hasNonNull(REPLAY)) {
+                replays.put(rule.path("id").asText(), rule.path(REPLAY).asText());
+            }
+        });
+        return replays;
+    }
+
+    /** The store could not be checked in a cell that was made (it did not start there, say): its rules did not run. */
+    static CellResult failed(String name, String reason, Map<String, Object> facts, List<RuleResult> notRun) {
+        return new CellResult(name, true, Verdict.FAILED, reason, facts, notRun);
     }
 
     static CellResult notRun(String name, String reason, List<RuleResult> rules) {
@@ -50,7 +77,12 @@ public record CellResult(String name, boolean made, Verdict verdict, String reas
         json.put("name", name).put("status", status()).put("verdict", verdict.value()).put("reason", reason);
         json.set("facts", MatrixReport.JSON.valueToTree(facts));
         ArrayNode array = json.putArray("rules");
-        rules.forEach(rule -> rule.writeTo(array.addObject()));
+        rules.forEach(rule -> {
+            ObjectNode written = rule.writeTo(array.addObject());
+            if (replays.containsKey(rule.id())) {
+                written.put(REPLAY, replays.get(rule.id()));
+            }
+        });
         return json;
     }
 
@@ -61,6 +93,7 @@ public record CellResult(String name, boolean made, Verdict verdict, String reas
         Map<String, Object> facts = new LinkedHashMap<>(MatrixReport.JSON.convertValue(json.path("facts"),
                 MatrixReport.JSON.getTypeFactory().constructMapType(Map.class, String.class, Object.class)));
         return new CellResult(json.path("name").asText(), !json.path("status").asText().equals(NOT_RUN),
-                Verdict.parse(json.path("verdict").asText()), json.path("reason").asText(), facts, rules);
+                Verdict.parse(json.path("verdict").asText()), json.path("reason").asText(), facts, rules,
+                replays(json.path("rules")));
     }
 }

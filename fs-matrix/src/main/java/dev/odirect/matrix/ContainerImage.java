@@ -1,5 +1,6 @@
 package dev.odirect.matrix;
 
+import dev.odirect.conformance.setup.ToolPackages;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +43,7 @@ public final class ContainerImage {
             return tag;
         }
         if (HostCommands.tool("debootstrap").isEmpty()) {
-            throw new IOException("the cell image " + tag + " is not built and debootstrap is not installed "
-                    + "(apt-get install debootstrap)");
+            throw new IOException("the cell image " + tag + " is not built and " + ToolPackages.notInstalled("debootstrap"));
         }
         Path rootfs = Files.createTempDirectory(Path.of("/var/tmp"), "odirect-rootfs-");
         try {

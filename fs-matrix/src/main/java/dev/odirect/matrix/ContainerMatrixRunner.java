@@ -74,7 +74,7 @@ public final class ContainerMatrixRunner {
                 recorded(cell))) {
             container.start();
             long exit = container.exec(command(cell, run), console, "  ");
-            return resultOf(cell, out, exit, container.privileges(), image);
+            return resultOf(cell, out, exit, container.privileges(), image, MatrixRunner.cellOut(options, cell));
         } finally {
             HostCommands.run("rm", "-rf", "--one-file-system", work.toString());
         }
@@ -106,11 +106,12 @@ public final class ContainerMatrixRunner {
         return command;
     }
 
-    private static CellResult resultOf(Cell cell, Path out, long exit, String privileges, String image) throws IOException {
+    private static CellResult resultOf(Cell cell, Path out, long exit, String privileges, String image, Path cellOut)
+            throws IOException {
         Path matrix = out.resolve("matrix.json");
         if (!Files.exists(matrix)) {
-            return CellResult.failed(cell.name(), "the check in the container ended with status " + exit
-                    + " and wrote no matrix.json (its output is above)", Map.of());
+            String why = "the check in the container ended with status " + exit + " and wrote no matrix.json (its output is above)";
+            return CellResult.failed(cell.name(), why, Map.of(), NotRunCell.rulesNotRun(cell, why, cellOut));
         }
         CellResult inside = CellResult.from(MatrixReport.JSON.readTree(matrix.toFile()).path("cells").path(0));
         Map<String, Object> facts = new LinkedHashMap<>(inside.facts());
@@ -120,6 +121,7 @@ public final class ContainerMatrixRunner {
             onHost.put("log", log.replace(CellContainer.OUT, out.toString()));
             facts.put("crash_states", onHost);
         }
-        return new CellResult(cell.name(), inside.made(), inside.verdict(), inside.reason(), facts, inside.rules());
+        return new CellResult(cell.name(), inside.made(), inside.verdict(), inside.reason(), facts, inside.rules(),
+                inside.replays());
     }
 }

@@ -1,8 +1,8 @@
 package dev.odirect.matrix;
 
+import dev.odirect.conformance.setup.HostSystem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -10,13 +10,11 @@ import java.util.concurrent.TimeUnit;
 
 /** The system tools of host mode (losetup, mkfs, mount...), each failure an IOException with the tool's words. */
 final class HostCommands {
-    private static final List<String> TOOL_DIRS = List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin",
-            "/sbin", "/bin");
-
     private HostCommands() {
     }
 
     static String run(List<String> command) throws IOException {
+        Cleanup.refuseWhileClosing(String.join(" ", command));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
@@ -50,10 +48,10 @@ final class HostCommands {
     }
 
     static Optional<Path> tool(String name) {
-        return TOOL_DIRS.stream().map(dir -> Path.of(dir, name)).filter(Files::isExecutable).findFirst();
+        return HostSystem.tool(name);
     }
 
     static boolean isRoot() {
-        return new com.sun.security.auth.module.UnixSystem().getUid() == 0;
+        return HostSystem.isRoot();
     }
 }

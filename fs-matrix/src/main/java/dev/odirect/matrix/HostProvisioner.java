@@ -64,7 +64,7 @@ final class HostProvisioner {
         mounted.mountedAt(point);
         String mount = String.join(" ", mountCommand(cell.fs(), cell.mount(), device, point));
         if (cell.crash() && holder.isEmpty()) {
-            mounted.crashWith("xfs_io -x -c shutdown " + point, "umount " + point + " && " + mount);
+            mounted.crashWith(CellAvailability.SHUTDOWN_TOOL + " -x -c shutdown " + point, "umount " + point + " && " + mount);
         } else if (cell.crash() && holder.get().crashCommand().isPresent()) {
             mounted.crashWith(holder.get().crashCommand().get(), "umount " + point + " && losetup -d " + device + " && "
                     + holder.get().recoverCommand().orElseThrow() + " && "
@@ -144,6 +144,7 @@ final class HostProvisioner {
     }
 
     static Path directory(Path path, MountedCell mounted) throws IOException {
+        Cleanup.refuseWhileClosing("a directory " + path);
         boolean existed = Files.isDirectory(path);
         Files.createDirectories(path);
         if (!existed) {

@@ -1,6 +1,7 @@
 package dev.odirect.matrix;
 
 import dev.odirect.conformance.run.CheckOptions;
+import dev.odirect.conformance.suite.ReplayCommand;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,7 @@ import java.util.Optional;
 public record MatrixOptions(CheckOptions check, List<String> cells, Mode mode, Shard shard, Path out,
                             Optional<Path> cellsFile, List<String> runCells, CrashMode crash) {
     /** The option that chooses how durability is checked. */
-    public static final String CRASH_OPTION = "--crash";
+    public static final String CRASH_OPTION = ReplayCommand.CRASH_OPTION;
 
     /** With crash states (the default), unless told otherwise. */
     public MatrixOptions(CheckOptions check, List<String> cells, Mode mode, Shard shard, Path out,
@@ -43,7 +44,7 @@ public record MatrixOptions(CheckOptions check, List<String> cells, Mode mode, S
     }
 
     /** The option that chooses cells, as the closing line suggests it. */
-    public static final String CELLS_OPTION = "--cells";
+    public static final String CELLS_OPTION = ReplayCommand.CELLS_OPTION;
     /** The hidden option that hands {@link #runCells()} to the matrix in a container. */
     public static final String RUN_CELLS_OPTION = "--run-cells";
 

@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 
 /** {@code matrix.json} and the compatibility table ({@code matrix.md}, {@code matrix.html}) of a run, and its verdict. */
 public record MatrixReport(ObjectNode json, Path out, GateVerdict verdict) {
+    /** The entry page of a results folder (the reports module writes it): the verdict, failures, replays. */
+    public static final String VERDICT_PAGE = "index.html";
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public int exitStatus() {

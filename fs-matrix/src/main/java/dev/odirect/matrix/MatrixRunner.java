@@ -56,7 +56,7 @@ public final class MatrixRunner {
         List<Cell> run = runCells(options);
         Path work = Files.createTempDirectory("odirect-matrix-");
         // registered first, so that on Ctrl-C it is removed after the cells mounted in it
-        AutoCloseable workDirectory = () -> MountedCell.deleteIfEmpty(work);
+        AutoCloseable workDirectory = () -> MountedCell.deleteEmptyDirectories(work);
         Cleanup.register(workDirectory);
         List<CellResult> results = new ArrayList<>();
         try {
@@ -65,11 +65,12 @@ public final class MatrixRunner {
                 console.printf("%n[%d/%d] cell %s (%s)%n", ++n, cells.size(), cell.name(), describe(cell));
                 CellResult result = runCell(cell, work, run);
                 console.printf("[%d/%d] cell %s: %s%n", n, cells.size(), cell.name(), result.describe());
+                result.failureReplays().forEach(line -> console.println("  replay: " + line));
                 results.add(result);
             }
         } finally {
             Cleanup.unregister(workDirectory);
-            MountedCell.deleteIfEmpty(work);
+            MountedCell.deleteEmptyDirectories(work);
         }
         return MatrixReport.write(options, results, console);
     }
@@ -95,7 +96,8 @@ public final class MatrixRunner {
             });
             return CellResult.checked(cell.name(), facts, report);
         } catch (CheckSetupException setup) {
-            return CellResult.failed(cell.name(), setup.getMessage(), CellFacts.of(mounted));
+            return CellResult.failed(cell.name(), setup.getMessage(), CellFacts.of(mounted), NotRunCell.rulesNotRun(cell,
+                    "the store could not be checked in cell " + cell.name() + ": " + setup.getMessage(), cellOut(options, cell)));
         } finally {
             recorder.ifPresent(CrashRecorders::unregister);
             mounted.close();
@@ -104,11 +106,15 @@ public final class MatrixRunner {
         }
     }
 
-    /** In crash-states mode, cells that can crash and run a rule that needs it are made on the block recorder. */
+    /** In crash-states mode, cells that crash are made on the block recorder. */
     private Optional<Recording> recording(Cell cell) {
-        boolean durability = cell.rules().isEmpty() || cell.rules().stream().anyMatch(CrashRecorders.RULES::contains);
-        return options.crash() == MatrixOptions.CrashMode.STATES && cell.crash() && durability
+        return options.crash() == MatrixOptions.CrashMode.STATES && crashes(cell)
                 ? Optional.of(new Recording(cellOut(options, cell), DeviceFaults.NONE)) : Optional.empty();
+    }
+
+    /** A cell that can crash and runs a rule that needs a crash. */
+    static boolean crashes(Cell cell) {
+        return cell.crash() && (cell.rules().isEmpty() || cell.rules().stream().anyMatch(CrashRecorders.RULES::contains));
     }
 
     private CheckOptions checkOptions(Cell cell, MountedCell mounted, List<Cell> run, Optional<String> recorder) {

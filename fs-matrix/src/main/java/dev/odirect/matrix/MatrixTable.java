@@ -1,6 +1,7 @@
 package dev.odirect.matrix;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.odirect.conformance.evidence.Html;
 import dev.odirect.conformance.run.RuleStatus;
 import dev.odirect.conformance.run.Verdict;
 import dev.odirect.conformance.suite.RuleCatalog;
@@ -108,7 +109,9 @@ final class MatrixTable {
                         + "text-align:left;vertical-align:top}.passed{background:#dfd}.failed,.error{background:#fcc}"
                         + ".warned{background:#ffd}.not-proven,.not-run{background:#fdb}.not-applicable{background:#eee}"
                         + ".waived{background:#ddf}</style></head><body>\n<h1>")
-                .append(escape(title())).append("</h1>\n<p class=\"").append(escape(matrix.path("verdict").asText()))
+                .append(escape(title())).append("</h1>\n<p><a href=\"").append(MatrixReport.VERDICT_PAGE)
+                .append("\">The verdict page: each failure with its test case and replay, each cell's recipe, "
+                        + "every rule not run with its reason</a></p>\n<p class=\"").append(escape(matrix.path("verdict").asText()))
                 .append("\">").append(escape(verdict())).append("</p>\n<table><tr>");
         header().forEach(h -> html.append("<th>").append(escape(h)).append("</th>"));
         html.append("</tr>\n");
@@ -171,6 +174,6 @@ final class MatrixTable {
     }
 
     static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return Html.escape(text);
     }
 }

@@ -1,9 +1,14 @@
 package dev.odirect.matrix;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A cell's filesystem, mounted: where the rules run, how to crash and recover it, and every step
@@ -77,6 +82,25 @@ public final class MountedCell implements AutoCloseable {
     @Override
     public String toString() {
         return "cell " + cell.name();
+    }
+
+    /** Removes the empty directories under {@code root} and root itself if it ends empty; never a file, never a mount point. */
+    static void deleteEmptyDirectories(Path root) throws IOException {
+        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        List<Path> deepestFirst;
+        try (Stream<Path> tree = Files.walk(root)) {
+            deepestFirst = tree.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .sorted(Comparator.comparingInt(Path::getNameCount).reversed()).toList();
+        }
+        for (Path directory : deepestFirst) {
+            try {
+                deleteIfEmpty(directory);
+            } catch (FileSystemException busyOrNotEmpty) {
+                // a mount point still in use, or a file a store left: kept, and the caller's report says where
+            }
+        }
     }
 
     static void deleteIfEmpty(Path directory) throws IOException {

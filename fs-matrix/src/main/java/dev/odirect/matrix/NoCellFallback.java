@@ -4,6 +4,7 @@ import dev.odirect.conformance.run.CheckOptions;
 import dev.odirect.conformance.run.CheckReport;
 import dev.odirect.conformance.run.CheckRunner;
 import dev.odirect.conformance.run.CheckSetupException;
+import dev.odirect.conformance.suite.ReplayCommand;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -36,7 +37,7 @@ public final class NoCellFallback {
         CheckOptions check = options.check();
         console.println("odirect matrix: no cell ran: " + why + ". Running the rules in the plain directory "
                 + check.dir() + " instead; run as root for the filesystem matrix.");
-        CheckReport report = CheckRunner.run(check.forCell("plain-directory", check.dir(), options.out().resolve("plain"),
+        CheckReport report = CheckRunner.run(check.forCell(ReplayCommand.PLAIN_DIRECTORY, check.dir(), options.out().resolve("plain"),
                 check.rules(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(why), Map.of(),
                 Optional.empty()), console);
         ObjectNode root = MatrixReport.header(check, options.out());

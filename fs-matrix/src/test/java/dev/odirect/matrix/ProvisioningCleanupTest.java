@@ -76,4 +76,20 @@ class ProvisioningCleanupTest {
         assertTrue(CellAvailability.whyNot(imaginary).orElseThrow().contains("zfs"));
         assertTrue(cells.containsKey("btrfs"));
     }
+
+    @Test
+    void emptyDirectoriesLeftInAWorkDirectoryGoAndFilesStay() throws IOException {
+        Files.createDirectories(work.resolve("xfs/state/41"));
+        Files.createDirectories(work.resolve("ext4/mnt"));
+        Files.createDirectories(work.resolve("ext4/kept"));
+        Files.writeString(work.resolve("ext4/kept/evidence.log"), "x");
+        MountedCell.deleteEmptyDirectories(work);
+        try (var left = Files.walk(work)) {
+            assertEquals(List.of(work, work.resolve("ext4"), work.resolve("ext4/kept"), work.resolve("ext4/kept/evidence.log")),
+                    left.sorted().toList());
+        }
+        Files.delete(work.resolve("ext4/kept/evidence.log"));
+        MountedCell.deleteEmptyDirectories(work);
+        assertFalse(Files.exists(work), "an empty work directory goes too");
+    }
 }

@@ -2,7 +2,10 @@ package dev.odirect.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.odirect.conformance.setup.ToolNeed;
+import dev.odirect.conformance.verify.PageCache;
 import dev.odirect.matrix.Cell;
+import dev.odirect.matrix.CellTools;
 import dev.odirect.matrix.Cells;
 import dev.odirect.matrix.MountedCell;
 import java.io.IOException;
@@ -34,6 +37,16 @@ public final class BenchRunner {
     public BenchRunner(BenchOptions options, PrintStream console) {
         this.options = options;
         this.console = console;
+    }
+
+    /** The system tools the benchmarks take: the cells', fio for the baseline, fincore for page-cache residency. */
+    public static List<ToolNeed> toolNeeds(BenchOptions options) {
+        Map<String, Cell> catalog = Cells.catalog(options.cellsFile());
+        List<ToolNeed> needs = new ArrayList<>(CellTools.forCells(options.cellsToRun().stream()
+                .filter(catalog::containsKey).map(catalog::get).toList()));
+        needs.add(FioBaseline.NEED);
+        needs.add(PageCache.NEED);
+        return needs;
     }
 
     public List<CellBench> run() throws IOException, RunnerException {

@@ -41,6 +41,11 @@ public enum BenchTarget implements AlternatingRounds.Side {
         return label;
     }
 
+    /** DIRECT and BUFFERED_FSYNC measure the reference store; the others are the yardsticks it is held against. */
+    public boolean isTheStore() {
+        return this == DIRECT || this == BUFFERED_FSYNC;
+    }
+
     /** The JDK's DIRECT channel refuses any write that is not a multiple of the block size, so it has no tail. */
     boolean writesTail() {
         return this != JDK_DIRECT;

@@ -2,11 +2,13 @@ package dev.odirect.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.odirect.conformance.setup.HostSystem;
+import dev.odirect.conformance.setup.ToolNeed;
+import dev.odirect.conformance.setup.ToolPackages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,7 +17,10 @@ import java.util.concurrent.TimeUnit;
  * store's include its finish.
  */
 final class FioBaseline {
-    static final String NOT_INSTALLED = "fio is not installed (apt-get install fio)";
+    private static final String FIO = "fio";
+    static final String NOT_INSTALLED = ToolPackages.notInstalled(FIO);
+    /** What the baseline needs of the host. */
+    static final ToolNeed NEED = new ToolNeed(FIO, "the baseline of", "odirect bench");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -43,7 +48,7 @@ final class FioBaseline {
     }
 
     static boolean available() {
-        return List.of("/usr/bin/fio", "/usr/local/bin/fio").stream().anyMatch(p -> Files.isExecutable(Path.of(p)));
+        return HostSystem.tool(FIO).isPresent();
     }
 
     /** MB/s of one sequential direct write of {@code sizeMiB} in blocks of {@code blockSize}, fsynced at the end. */

@@ -19,7 +19,7 @@ public record Rounds(int chunk, List<Map<String, Double>> mbPerSecond, Map<Strin
 
     /** The median of some per-round values and their range: the table's "median (min-max)". */
     public record Spread(double median, double min, double max, int rounds) {
-        static Optional<Spread> of(List<Double> values) {
+        public static Optional<Spread> of(List<Double> values) {
             if (values.isEmpty()) {
                 return Optional.empty();
             }

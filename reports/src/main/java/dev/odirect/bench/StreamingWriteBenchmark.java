@@ -1,6 +1,7 @@
 package dev.odirect.bench;
 
 import dev.odirect.store.DirectStore;
+import dev.odirect.store.StoreConfig;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -44,7 +45,9 @@ public class StreamingWriteBenchmark {
 
     @Setup
     public void setUp() {
-        store = target.store(Path.of(dir), 1 << 20);
+        // the store's I/O size is its buffer: as large as a chunk, as fio's block size is, and never below the
+        // default, where the store gathers small chunks into large writes
+        store = target.store(Path.of(dir), Math.max(StoreConfig.DEFAULT_BUFFER_SIZE, chunk));
         byte[] data = new byte[chunk];
         new Random(1).nextBytes(data);
         chunkBytes = ByteBuffer.wrap(data);

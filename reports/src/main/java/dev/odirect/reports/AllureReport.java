@@ -1,6 +1,7 @@
 package dev.odirect.reports;
 
 import dev.odirect.conformance.run.CheckSetupException;
+import dev.odirect.matrix.MatrixReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -22,6 +23,9 @@ import java.util.stream.Stream;
  * a single file that opens from {@code file://}.
  */
 public final class AllureReport {
+    /** Opening the report requests no host: the generator's analytics are off. */
+    static final Map<String, String> GENERATOR_ENVIRONMENT = Map.of("ALLURE_NO_ANALYTICS", "true");
+
     private AllureReport() {
     }
 
@@ -83,6 +87,9 @@ public final class AllureReport {
                 }
             }
         }
+        // the overview's Executors widget links back to the verdict page beside the report folder
+        Files.writeString(merged.resolve("executor.json"), "{\"name\":\"odirect\",\"type\":\"odirect\","
+                + "\"buildName\":\"verdict page: failures, replays, the matrix\",\"buildUrl\":\"../" + MatrixReport.VERDICT_PAGE + "\"}");
         Files.writeString(merged.resolve("environment.properties"), environment.entrySet().stream()
                 .map(e -> e.getKey() + "=" + String.join(", ", e.getValue()).replace("\\", "\\\\"))
                 .collect(Collectors.joining("\n", "", "\n")));
@@ -104,7 +111,10 @@ public final class AllureReport {
     private static void run(Path allure, String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(allure.toString()));
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // without ALLURE_NO_ANALYTICS the report loads Google Analytics (googletagmanager.com) whenever it is opened
+        builder.environment().putAll(GENERATOR_ENVIRONMENT);
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());
         try {
             if (process.waitFor() != 0) {

@@ -1,6 +1,7 @@
 package dev.odirect.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -51,6 +52,9 @@ class AllureReportTest {
         assertTrue(environment.contains("odirect-reference"), environment);
         var suites = new ObjectMapper().readTree(dir.resolve("report/site/widgets/suites.json").toFile());
         assertEquals(2, suites.path("items").size(), "one suite per cell: " + suites);
+        for (Path page : List.of(report, dir.resolve("report/site/index.html"))) {
+            assertFalse(Files.readString(page).contains("googletagmanager"), page + " requests an analytics host");
+        }
     }
 
     @Test
@@ -85,9 +89,10 @@ class AllureReportTest {
                 "--virtual-time-budget=15000", "--dump-dom", report.toUri() + "#suites").start();
         String dom = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(browser.waitFor(2, TimeUnit.MINUTES));
-        for (String testCase : List.of("required_STREAM_2_seedProjectStreamsAreExact", "required_KEY_1_escapingKeysAreRefused",
-                "required_ERROR_1_fullFilesystemErrorsAreAnswers")) {
+        for (String testCase : List.of("STREAM-2 [", "seed project streams are exact", "KEY-1 [",
+                "escaping keys are refused", "ERROR-1 [", "full filesystem errors are answers")) {
             assertTrue(dom.contains(testCase), "the report page shows " + testCase);
         }
+        assertFalse(dom.contains("required_STREAM_2"), "no Java method names as test names");
     }
 }

@@ -52,7 +52,7 @@ public record CrashCampaign(CrashHistory history, Exploration exploration, Strin
                 Optional<String> trouble = recorder.trouble();
                 CrashRecorders.failed(id.get(), trouble.map(why -> new CrashRecorders.Failure(why, false))
                         .orElseGet(() -> new CrashRecorders.Failure("the store failed during the crash workload: "
-                                + RuleFailure.in(failed).map(RuleFailure::observation).orElse(String.valueOf(failed)), true)));
+                                + RuleFailure.valueIn(failed).map(failure -> failure.observation().what()).orElse(String.valueOf(failed)), true)));
                 if (trouble.isPresent()) {
                     throw new RuleNotRun(trouble.get());
                 }

@@ -1,5 +1,7 @@
 package dev.odirect.conformance.property;
 
+import dev.odirect.conformance.evidence.SuiteError;
+
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashSet;
@@ -46,7 +48,7 @@ public final class PropertyRunner {
         // a class its generator misses fails at once, not after the random tries
         for (CoverageClass<T> required : property.required()) {
             if (!labels.containsKey(required.label())) {
-                throw new AssertionError("coverage of property " + property.name() + ": the input made for class '"
+                throw new SuiteError("coverage of property " + property.name() + ": the input made for class '"
                         + required.label() + "' is not of that class (seed " + seed + "); its generator no longer"
                         + " reaches it. Seen: " + labels);
             }
@@ -77,6 +79,7 @@ public final class PropertyRunner {
                                                   Throwable originalFailure, LongSupplier nanoClock) {
         long started = nanoClock.getAsLong();
         Set<T> passed = new HashSet<>();
+        Set<T> drifted = new HashSet<>();
         T current = original;
         Throwable failure = originalFailure;
         int steps = 0;
@@ -92,12 +95,16 @@ public final class PropertyRunner {
                     break;
                 }
                 T candidate = candidates.next();
-                if (passed.contains(candidate)) {
+                if (passed.contains(candidate) || drifted.contains(candidate)) {
                     continue;
                 }
                 Throwable candidateFailure = falsifies(property, candidate);
                 if (candidateFailure == null) {
                     passed.add(candidate);
+                    continue;
+                }
+                if (!FailureKind.same(originalFailure, candidateFailure)) {
+                    drifted.add(candidate); // another failure: not a smaller example of this one
                     continue;
                 }
                 if (candidateFailure instanceof DoNotShrink) {
@@ -111,7 +118,8 @@ public final class PropertyRunner {
                 break;
             }
         }
-        String shrinking = steps + " steps" + (outOfTime ? ", shrinking stopped after " + SHRINK_BUDGET.toSeconds() + " s" : "");
+        String shrinking = steps + " steps" + (outOfTime ? ", shrinking stopped after " + SHRINK_BUDGET.toSeconds() + " s" : "")
+                + (drifted.isEmpty() ? "" : ", " + drifted.size() + " smaller inputs that failed otherwise not taken");
         return new PropertyFailedError(property.name(), seed, attempt, property.show().apply(original),
                 property.show().apply(current), shrinking, failure);
     }

@@ -1,5 +1,6 @@
 package dev.odirect.conformance.rules;
 
+import dev.odirect.conformance.evidence.Category;
 import dev.odirect.conformance.crash.CrashCampaign;
 import dev.odirect.conformance.crash.CrashRecorder;
 import dev.odirect.conformance.crash.CrashRecorders;
@@ -31,7 +32,7 @@ final class CrashStateRules {
     static void judge(RuleContext ctx, CrashCampaign campaign, Function<StateVerdict, List<String>> findings) {
         List<Exploration.Judged> failing = campaign.failing(findings);
         if (!failing.isEmpty()) {
-            throw ctx.failure(campaign.evidence(failing.get(0), findings));
+            throw ctx.failure(Category.LOST_AFTER_CRASH, campaign.evidence(failing.get(0), findings));
         }
         List<Exploration.Judged> damaged = campaign.failingWhereDamaged(findings);
         if (!damaged.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.odirect.conformance.rules;
 
+import dev.odirect.conformance.evidence.Category;
 import dev.odirect.conformance.property.ChunkList;
 import dev.odirect.conformance.suite.ConformanceRules;
 import dev.odirect.conformance.suite.RuleContext;
@@ -47,7 +48,7 @@ class DirectRules {
         long resident = PageCache.residentBytes(ctx.disk().fileOf(key)).orElseThrow(
                 () -> ctx.failure("fincore could not read " + ctx.disk().fileOf(key)));
         if (resident > ALLOWED_RESIDENT) {
-            throw ctx.failure(resident + " of " + size + " bytes are in the page cache " + when + "; with O_DIRECT "
+            throw ctx.failure(Category.NOT_DIRECT, resident + " of " + size + " bytes are in the page cache " + when + "; with O_DIRECT "
                     + "at most " + ALLOWED_RESIDENT + " (the tail) should be: " + io + " went through the page cache");
         }
     }

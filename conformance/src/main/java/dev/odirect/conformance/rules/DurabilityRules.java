@@ -1,5 +1,6 @@
 package dev.odirect.conformance.rules;
 
+import dev.odirect.conformance.evidence.Category;
 import dev.odirect.conformance.crash.CrashCampaign;
 import dev.odirect.conformance.crash.StateVerdict;
 import dev.odirect.conformance.property.ChunkList;
@@ -33,7 +34,7 @@ class DurabilityRules {
             return;
         }
         Map<String, byte[]> acknowledged = crashWithAStreamOpen(ctx, ctx.requireCrashHook());
-        judge(ctx, acknowledged, Set.of(PENDING), "a crash of the filesystem and its recovery");
+        judge(ctx, acknowledged, Set.of(PENDING), "a crash of the filesystem and its recovery", Category.LOST_AFTER_CRASH);
     }
 
     /** The key of the stream still open when {@link #crashWithAStreamOpen} crashes the filesystem. */
@@ -54,12 +55,14 @@ class DurabilityRules {
         byte[] last = ChunkList.Bytes.of(98, 4096 + 1000);
         ctx.expectOk(ctx.store().put("after-pending", last), "put after-pending");
         acknowledged.put("after-pending", last);
+        ctx.harness("crash the filesystem: " + hook.crash());
         ShellHook.run(hook.crash(), ctx.root(), "crash");
         try {
             ctx.closeSession();
         } catch (RuntimeException afterCrash) {
             // a store may fail to close on a filesystem that was just shut down; what counts is what recovery finds
         }
+        ctx.harness("recover (remount) the filesystem: " + hook.recover());
         ShellHook.run(hook.recover(), ctx.root(), "recover");
         return acknowledged;
     }
@@ -87,8 +90,11 @@ class DurabilityRules {
     void required_DURABLE_2_acknowledgedObjectsAreSyncedAndOutliveTheSession(RuleContext ctx) {
         ctx.requireUnsyncedPagesObservable();
         Map<String, byte[]> acknowledged = writeAll(ctx, key -> expectSynced(ctx, key));
+        ctx.harness("close the store session");
         ctx.closeSession();
-        judge(ctx, acknowledged, Set.of(), "the end of the session and dropping the files' cached pages");
+        ctx.harness("drop the files' cached pages and read them from the device");
+        judge(ctx, acknowledged, Set.of(), "the end of the session and dropping the files' cached pages",
+                Category.PERSISTENCE_LOSS);
     }
 
     /**
@@ -97,7 +103,7 @@ class DurabilityRules {
      */
     static void expectSynced(RuleContext ctx, String key) {
         CacheStat.of(ctx.disk().fileOf(key)).filter(pages -> pages.unsynced() > 0).ifPresent(pages -> {
-            throw ctx.failure("object \"" + key + "\" right after it was acknowledged: cachestat counts "
+            throw ctx.failure(Category.NOT_SYNCED, "object \"" + key + "\" right after it was acknowledged: cachestat counts "
                     + pages.dirty() + " dirty and " + pages.writeback() + " writeback pages; "
                     + "the store answered ok before fsync or fdatasync of the file");
         });
@@ -119,10 +125,11 @@ class DurabilityRules {
         return acknowledged;
     }
 
-    static void judge(RuleContext ctx, Map<String, byte[]> acknowledged, Set<String> attempted, String after) {
+    static void judge(RuleContext ctx, Map<String, byte[]> acknowledged, Set<String> attempted, String after,
+                      Category lost) {
         SetChecker.Verdict verdict = SetChecker.check(ctx.disk(), acknowledged, attempted);
         if (!verdict.valid()) {
-            throw ctx.failure("after " + after + ": " + verdict.describe());
+            throw ctx.failure(lost, "after " + after + ": " + verdict.describe());
         }
     }
 }

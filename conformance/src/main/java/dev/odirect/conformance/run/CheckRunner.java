@@ -3,11 +3,12 @@ package dev.odirect.conformance.run;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import dev.odirect.conformance.suite.Durably;
+import dev.odirect.conformance.suite.CiLinks;
 import dev.odirect.conformance.suite.RuleCatalog;
+import dev.odirect.conformance.suite.RuleResultsWriter;
 import dev.odirect.conformance.suite.StoreTarget;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
-import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.junitplatform.AllureJunitPlatform;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -36,7 +37,7 @@ public final class CheckRunner {
     public static CheckReport run(CheckOptions options, PrintStream console) throws CheckSetupException, IOException {
         preflight(options);
         Path allureResults = Files.createDirectories(options.out().resolve("allure-results"));
-        AllureLifecycle allure = new AllureLifecycle(new FileSystemResultsWriter(allureResults));
+        AllureLifecycle allure = new AllureLifecycle(new RuleResultsWriter(allureResults));
         Allure.setLifecycle(allure);
         ResultCollector collector = new ResultCollector(console, options.waivers());
         Path junit = Files.createDirectories(options.out().resolve("junit"));
@@ -50,9 +51,8 @@ public final class CheckRunner {
         Summary summary = Summary.of(options, collector.results(), verdict, collector.facts());
         summary.write(options.out().resolve("summary.json"));
         Environment.write(allureResults, summary);
-        try (var categories = CheckRunner.class.getResourceAsStream("/dev/odirect/conformance/categories.json")) {
-            Files.write(allureResults.resolve("categories.json"), categories.readAllBytes());
-        }
+        AllureRunFiles.write(allureResults, options.settings().command() + (options.rules().isEmpty() ? ""
+                : " --rule " + String.join(",", options.rules())), CiLinks.fromEnvironment());
         return new CheckReport(collector.results(), options.out(), summary, verdict);
     }
 

@@ -1,5 +1,8 @@
 package dev.odirect.conformance.run;
 
+import dev.odirect.conformance.evidence.Failure;
+import dev.odirect.conformance.evidence.SuiteError;
+import dev.odirect.conformance.suite.ConformanceExtension;
 import dev.odirect.conformance.suite.RuleCatalog;
 import dev.odirect.conformance.suite.RuleContext;
 import dev.odirect.conformance.suite.RuleFailure;
@@ -27,6 +30,7 @@ final class ResultCollector implements TestExecutionListener {
     private final List<RuleResult> results = new ArrayList<>();
     private final Map<String, String> facts = new HashMap<>();
     private final Map<String, Long> started = new HashMap<>();
+    private final Map<String, String> allureUuids = new HashMap<>();
     private long lastProgress;
     /** Progress lines are for rules that run long enough to make someone wonder. */
     private static final long PROGRESS_EVERY_NANOS = 3_000_000_000L;
@@ -53,7 +57,9 @@ final class ResultCollector implements TestExecutionListener {
     @Override
     public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
         entry.getKeyValuePairs().forEach((key, value) -> {
-            if (key.equals(RuleContext.PROGRESS)) {
+            if (key.equals(ConformanceExtension.ALLURE_UUID)) {
+                allureUuids.put(test.getUniqueId(), value);
+            } else if (key.equals(RuleContext.PROGRESS)) {
                 long now = System.nanoTime();
                 long since = Math.max(lastProgress, started.getOrDefault(test.getUniqueId(), now));
                 if (now - since >= PROGRESS_EVERY_NANOS) {
@@ -68,7 +74,8 @@ final class ResultCollector implements TestExecutionListener {
 
     @Override
     public void executionSkipped(TestIdentifier test, String reason) {
-        rule(test).ifPresent(rule -> record(rule, RuleStatus.NOT_RUN, String.valueOf(reason), String.valueOf(reason), 0));
+        rule(test).ifPresent(rule -> record(rule, RuleStatus.NOT_RUN, String.valueOf(reason), String.valueOf(reason), 0,
+                Optional.empty(), null));
     }
 
     @Override
@@ -79,28 +86,33 @@ final class ResultCollector implements TestExecutionListener {
         }
         long millis = (System.nanoTime() - started.getOrDefault(test.getUniqueId(), System.nanoTime())) / 1_000_000;
         Optional<Throwable> thrown = result.getThrowable();
+        Optional<Failure> failure = thrown.flatMap(RuleFailure::valueIn);
         record(rule.get(), outcome(rule.get(), result), thrown.map(ResultCollector::reason).orElse(""),
-                thrown.map(t -> String.valueOf(t.getMessage())).orElse(""), millis);
+                failure.map(Failure::render).orElseGet(() -> thrown.map(ResultCollector::reason).orElse("")), millis,
+                failure, allureUuids.get(test.getUniqueId()));
     }
 
     /** By the exception's type: a rule the store (or cell) cannot have is not applicable, any other abort is not run. */
     static RuleStatus outcome(RuleCatalog.Rule rule, TestExecutionResult result) {
         return switch (result.getStatus()) {
             case SUCCESSFUL -> RuleStatus.PASSED;
-            case FAILED -> rule.level() == RuleCatalog.Level.MUST ? RuleStatus.FAILED : RuleStatus.WARNED;
+            case FAILED -> result.getThrowable().filter(SuiteError::is).isPresent() ? RuleStatus.NOT_RUN
+                    : rule.level() == RuleCatalog.Level.MUST ? RuleStatus.FAILED : RuleStatus.WARNED;
             case ABORTED -> result.getThrowable().filter(RuleNotApplicable.class::isInstance).isPresent()
                     ? RuleStatus.NOT_APPLICABLE : RuleStatus.NOT_RUN;
         };
     }
 
-    /** What was observed, for a rule's failure; else the exception's message (an abort's reason). */
+    /** What was observed, for a rule's failure; the suite's own error as such; else the exception's message (an abort's reason). */
     private static String reason(Throwable thrown) {
-        return RuleFailure.in(thrown).map(RuleFailure::observation).orElseGet(() -> String.valueOf(thrown.getMessage()));
+        return RuleFailure.valueIn(thrown).map(failure -> failure.observation().what())
+                .orElseGet(() -> (SuiteError.is(thrown) ? SuiteError.REASON_PREFIX : "") + thrown.getMessage());
     }
 
-    private void record(RuleCatalog.Rule rule, RuleStatus outcome, String reason, String message, long millis) {
+    private void record(RuleCatalog.Rule rule, RuleStatus outcome, String reason, String message, long millis,
+                        Optional<Failure> failure, String allureUuid) {
         RuleResult result = new RuleResult(rule.id(), rule.level(), outcome, reason, message, millis,
-                waivers.contains(rule.id()));
+                waivers.contains(rule.id()), failure.orElse(null), allureUuid);
         results.add(result);
         String why = result.status() == RuleStatus.WAIVED ? outcome.words() + ": " + result.shortReason()
                 : result.shortReason();

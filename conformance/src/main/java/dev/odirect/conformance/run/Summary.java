@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.odirect.conformance.suite.SuiteSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,8 @@ import java.util.Map;
  * every rule's status and reason, and the counts per status.
  */
 public record Summary(ObjectNode json) {
+    /** Each rule's command that runs it again, as it would still work after this run cleaned up. */
+    public static final String REPLAY = "replay";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     static Summary of(CheckOptions options, List<RuleResult> results, GateVerdict verdict, Map<String, String> facts) {
@@ -44,7 +47,8 @@ public record Summary(ObjectNode json) {
         ArrayNode waived = root.putArray("waived");
         options.waivers().stream().sorted().forEach(waived::add);
         ArrayNode rules = root.putArray("rules");
-        results.forEach(result -> result.writeTo(rules.addObject()));
+        SuiteSettings settings = options.settings();
+        results.forEach(result -> result.writeTo(rules.addObject()).put(REPLAY, settings.replay(result.id())));
         ObjectNode counts = root.putObject("counts");
         RuleCounts.byStatus(results).forEach((status, count) -> counts.put(status.value(), count));
         return new Summary(root);

@@ -1,6 +1,10 @@
 package dev.odirect.conformance.suite;
 
 import io.qameta.allure.model.Label;
+import io.qameta.allure.model.Link;
+import io.qameta.allure.model.Parameter;
+import io.qameta.allure.model.TestResult;
+import java.util.ArrayList;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,6 +30,29 @@ public final class AllureLabels {
         labels.put("severity", rule.level() == RuleCatalog.Level.MUST ? "critical" : "normal");
         labels.put("tag", rule.level().name());
         return labels;
+    }
+
+    /** "STREAM-1 [xfs] stream stores exact bytes": one rule in one cell, without paths or Java names. */
+    public static String name(RuleCatalog.Rule rule, String cell) {
+        return rule.id() + " [" + cell + "] " + rule.title();
+    }
+
+    /**
+     * Names, labels, the cell as a parameter, a stable history per rule and cell, and a link to the
+     * rule's line in SPEC.md: what every test case of a rule has, run or not.
+     */
+    public static void apply(TestResult result, RuleCatalog.Rule rule, String cell, CiLinks links) {
+        Map<String, String> labels = of(rule, cell);
+        result.setName(name(rule, cell));
+        result.setFullName(rule.id() + " [" + cell + "]");
+        result.getLabels().removeIf(label -> labels.containsKey(label.getName()));
+        result.getLabels().addAll(asLabels(labels));
+        result.setParameters(new ArrayList<>(List.of(new Parameter().setName("cell").setValue(cell))));
+        result.setLinks(new ArrayList<>(List.of(new Link().setName("SPEC.md " + rule.id()).setType("spec")
+                .setUrl(links.specLine(rule.line())))));
+        result.setDescription(description(rule));
+        result.setHistoryId(historyId(cell, rule.id()));
+        result.setTestCaseId(historyId(cell, rule.id()));
     }
 
     public static List<Label> asLabels(Map<String, String> labels) {

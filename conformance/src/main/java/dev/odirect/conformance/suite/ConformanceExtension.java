@@ -1,10 +1,10 @@
 package dev.odirect.conformance.suite;
 
-import dev.odirect.conformance.property.PropertyFailedError;
+import dev.odirect.conformance.evidence.Category;
+import dev.odirect.conformance.evidence.SuiteError;
 import dev.odirect.conformance.suite.RuleCatalog.Rule;
 import io.qameta.allure.Allure;
 import java.lang.reflect.Method;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
@@ -25,6 +25,8 @@ import org.opentest4j.TestAbortedException;
 public final class ConformanceExtension implements ParameterResolver, BeforeTestExecutionCallback,
         AfterTestExecutionCallback, TestExecutionExceptionHandler {
     private static final Namespace NAMESPACE = Namespace.create(ConformanceExtension.class);
+    /** Report-entry key of the rule's Allure test case, for summary.json. */
+    public static final String ALLURE_UUID = "odirect.allure.uuid";
 
     @Override
     public void beforeTestExecution(ExtensionContext context) {
@@ -33,7 +35,11 @@ public final class ConformanceExtension implements ParameterResolver, BeforeTest
             return;
         }
         SuiteRun run = run(context);
-        label(rule.get(), run);
+        Allure.getLifecycle().getCurrentTestCase().ifPresent(uuid -> {
+            String cell = run.settings().cell().orElse(run.facts().type());
+            RuleResultsWriter.onWrite(uuid, result -> AllureLabels.apply(result, rule.get(), cell, run.links()));
+            context.publishReportEntry(ALLURE_UUID, uuid);
+        });
         Optional<String> notApplicable = Optional.ofNullable(run.settings().notApplicable().get(rule.get().id()));
         if (notApplicable.isPresent()) {
             throw new RuleNotApplicable(notApplicable.get());
@@ -72,8 +78,8 @@ public final class ConformanceExtension implements ParameterResolver, BeforeTest
         if (context.getExecutionException().filter(failure -> !(failure instanceof TestAbortedException)).isEmpty()) {
             ruleContext.markNothingToInspect();
         }
-        AllureEvidence.record(ruleContext, context.getExecutionException()
-                .filter(failure -> !(failure instanceof TestAbortedException)).orElse(null));
+        Allure.getLifecycle().getCurrentTestCase().ifPresent(uuid ->
+                AllureEvidence.record(uuid, ruleContext, context.getExecutionException().orElse(null)));
         context.publishReportEntry(ruleContext.reportEntries());
     }
 
@@ -84,21 +90,17 @@ public final class ConformanceExtension implements ParameterResolver, BeforeTest
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
         RuleContext ruleContext = context.getStore(NAMESPACE).get(RuleContext.class, RuleContext.class);
-        if (ruleContext == null || thrown instanceof TestAbortedException || isRuleFailure(thrown)) {
+        if (ruleContext == null || thrown instanceof TestAbortedException || SuiteError.is(thrown)
+                || RuleFailure.in(thrown).isPresent()) {
             throw thrown;
         }
-        String what = thrown instanceof SessionBrokenException ? "the store session broke: " + thrown.getMessage()
-                : thrown instanceof AssertionError ? String.valueOf(thrown.getMessage())
-                : "the store threw " + thrown;
-        RuleFailure failure = ruleContext.failure(what);
+        boolean broke = thrown instanceof SessionBrokenException || thrown.getCause() instanceof SessionBrokenException;
+        RuleFailure failure = thrown instanceof AssertionError && !broke
+                ? ruleContext.failure(String.valueOf(thrown.getMessage()))
+                : ruleContext.failure(Category.SESSION_BROKE, broke
+                        ? "the store session broke: " + thrown.getMessage() : "the store threw " + thrown);
         failure.initCause(thrown);
         throw failure;
-    }
-
-    /** A rule's own failure, or a falsified property whose shrunk input failed with one (its message includes it). */
-    private static boolean isRuleFailure(Throwable thrown) {
-        return thrown instanceof RuleFailure
-                || thrown instanceof PropertyFailedError && thrown.getCause() instanceof RuleFailure;
     }
 
     /** The run shared by every rule of this launch. */
@@ -106,18 +108,6 @@ public final class ConformanceExtension implements ParameterResolver, BeforeTest
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(RunResource.class,
                 key -> new RunResource(new SuiteRun(SuiteSettings.from(context::getConfigurationParameter))),
                 RunResource.class).run();
-    }
-
-    private static void label(Rule rule, SuiteRun run) {
-        String cell = run.settings().cell().orElse(run.facts().type());
-        Map<String, String> labels = AllureLabels.of(rule, cell);
-        Allure.getLifecycle().updateTestCase(result -> {
-            result.getLabels().removeIf(label -> labels.containsKey(label.getName()));
-            result.getLabels().addAll(AllureLabels.asLabels(labels));
-            result.setDescription(AllureLabels.description(rule));
-            result.setHistoryId(AllureLabels.historyId(cell, rule.id()));
-            result.setTestCaseId(AllureLabels.historyId(cell, rule.id()));
-        });
     }
 
     private record RunResource(SuiteRun run) implements AutoCloseable {

@@ -2,24 +2,21 @@ package dev.odirect.conformance.suite;
 
 import dev.odirect.spi.Outcome;
 import dev.odirect.spi.StoreSession;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
- * Records every operation and its outcome, as Jepsen records a history: the failure message shows
- * the operations that led to it, and a session that broke is known to be broken.
+ * Records every operation and its outcome in the rule's {@link OperationLog}: the failure shows the
+ * operations that led to it, and a session that broke is known to be broken.
  */
 public final class RecordingSession implements StoreSession {
-    private static final int SHOWN = 40;
-
     private final StoreSession inner;
-    private final List<String> history = new ArrayList<>();
+    private final OperationLog history;
     private boolean broken;
 
-    public RecordingSession(StoreSession inner) {
+    public RecordingSession(StoreSession inner, OperationLog history) {
         this.inner = inner;
+        this.history = history;
     }
 
     @Override
@@ -74,18 +71,7 @@ public final class RecordingSession implements StoreSession {
 
     /** Starts a new stretch of history (a new property try). */
     public void mark() {
-        history.clear();
-    }
-
-    /** The operations since the last mark, the most recent {@value #SHOWN}, one per element. */
-    public List<String> recentOperations() {
-        return List.copyOf(history.subList(Math.max(0, history.size() - SHOWN), history.size()));
-    }
-
-    /** The operations since the last mark, the most recent {@value #SHOWN}. */
-    public String recent() {
-        int from = Math.max(0, history.size() - SHOWN);
-        return (from > 0 ? "(" + from + " earlier) " : "") + String.join("; ", history.subList(from, history.size()));
+        history.mark();
     }
 
     private Outcome record(String what, Supplier<Outcome> call) {

@@ -19,9 +19,17 @@ public final class RuleCatalog {
 
     public enum Level { MUST, SHOULD }
 
-    public record Rule(String id, Level level, String text, String test) implements java.io.Serializable {
+    /** @param line the rule's line in SPEC.md, for links to it */
+    public record Rule(String id, Level level, String text, String test, int line) implements java.io.Serializable {
         public String group() {
             return id.substring(0, id.indexOf('-'));
+        }
+
+        /** What the rule checks in a few words, from its test's name: "stream stores exact bytes". */
+        public String title() {
+            String method = test.substring(test.indexOf('#') + 1);
+            String what = method.substring(method.indexOf('_', method.indexOf('_', method.indexOf('_') + 1) + 1) + 1);
+            return what.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
         }
     }
 
@@ -55,10 +63,11 @@ public final class RuleCatalog {
 
     static Map<String, Rule> parse(String markdown) {
         Map<String, Rule> rules = new LinkedHashMap<>();
-        for (String line : markdown.split("\n")) {
-            Matcher row = ROW.matcher(line.strip());
+        String[] lines = markdown.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            Matcher row = ROW.matcher(lines[i].strip());
             if (row.matches()) {
-                Rule rule = new Rule(row.group(1), Level.valueOf(row.group(2)), row.group(3), row.group(4));
+                Rule rule = new Rule(row.group(1), Level.valueOf(row.group(2)), row.group(3), row.group(4), i + 1);
                 if (rules.put(rule.id(), rule) != null) {
                     throw new IllegalStateException("SPEC.md lists rule " + rule.id() + " twice");
                 }

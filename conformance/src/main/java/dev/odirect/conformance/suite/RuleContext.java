@@ -1,11 +1,16 @@
 package dev.odirect.conformance.suite;
 
+import dev.odirect.conformance.evidence.Category;
+import dev.odirect.conformance.evidence.Failure;
+import dev.odirect.conformance.evidence.Observation;
 import dev.odirect.conformance.property.Sizes;
+import dev.odirect.conformance.setup.ToolPackages;
 import dev.odirect.conformance.suite.RuleCatalog.Rule;
 import dev.odirect.conformance.verify.CacheStat;
 import dev.odirect.conformance.verify.DiskView;
 import dev.odirect.conformance.verify.Evidence;
 import dev.odirect.conformance.verify.FilesystemFacts;
+import dev.odirect.conformance.verify.PageCache;
 import dev.odirect.spi.Capability;
 import dev.odirect.spi.Outcome;
 import dev.odirect.spi.StoreInfo;
@@ -26,8 +31,10 @@ public final class RuleContext implements AutoCloseable {
     private final java.util.List<Path> roots = new java.util.ArrayList<>();
     private Path root;
     private RecordingSession session;
-    /** The operations of the session that was closed last, kept for the report. */
-    private java.util.List<String> lastOperations = java.util.List.of();
+    /** The operations of every session of the rule and the harness's steps, since the last property try began. */
+    private final OperationLog operations = new OperationLog();
+    /** In a step the rule relies on ({@link #setup}), not in the check it is about. */
+    private Failure.Phase phase = Failure.Phase.CHECK;
     /** Passed, not applicable or not run: its roots are removed; a failing rule keeps them for inspection. */
     private boolean nothingToInspect;
 
@@ -92,7 +99,7 @@ public final class RuleContext implements AutoCloseable {
         if (session == null || session.broken()) {
             closeSession();
             try {
-                session = new RecordingSession(run.target().open(root));
+                session = new RecordingSession(run.target().open(root), operations);
             } catch (IOException e) {
                 throw new SessionBrokenException("could not start a store session: " + e.getMessage(), e);
             }
@@ -119,12 +126,37 @@ public final class RuleContext implements AutoCloseable {
 
     /** The operations of the last attempt, for reports. */
     public java.util.List<String> lastOperations() {
-        return session == null ? lastOperations : session.recentOperations();
+        return operations.recent();
+    }
+
+    /** Records a step the suite takes itself (crash, recovery, dropping cached pages) among the operations. */
+    public void harness(String step) {
+        operations.harness(step);
+    }
+
+    /**
+     * Runs a step the rule relies on before its own check (an object it then writes after, say): a
+     * failure there says "setup of RULE failed", so one cause is not taken for many rules' faults.
+     */
+    public <T> T setup(java.util.function.Supplier<T> step) {
+        Failure.Phase before = phase;
+        phase = Failure.Phase.SETUP;
+        try {
+            return step.get();
+        } finally {
+            phase = before;
+        }
+    }
+
+    public void setup(Runnable step) {
+        setup(() -> {
+            step.run();
+            return null;
+        });
     }
 
     public void closeSession() {
         if (session != null) {
-            lastOperations = session.recentOperations();
             RecordingSession closing = session;
             session = null; // even when closing fails, the next call gets a fresh session
             closing.close();
@@ -187,8 +219,8 @@ public final class RuleContext implements AutoCloseable {
 
     /** fincore and a filesystem where O_DIRECT was seen to leave no cached pages (DIRECT rules), or not run. */
     public void requirePageCacheObservable() {
-        if (!dev.odirect.conformance.verify.PageCache.observable()) {
-            throw new RuleNotRun("fincore (util-linux) is not installed");
+        if (!PageCache.observable()) {
+            throw new RuleNotRun(ToolPackages.notInstalled(PageCache.NEED.tool()));
         }
         if (!Boolean.TRUE.equals(facts().bypassesCache())) {
             throw new RuleNotRun("O_DIRECT does not bypass the page cache here (" + facts().describe() + ")");
@@ -215,7 +247,8 @@ public final class RuleContext implements AutoCloseable {
 
     public void expectOk(Outcome outcome, String what) {
         if (!outcome.ok()) {
-            throw failure(what + " answered " + outcome.code() + " (" + outcome.message() + "), expected ok");
+            throw failure("EINVAL".equals(outcome.code()) ? Category.MISALIGNMENT : Category.WRONG_ANSWER,
+                    what + " answered " + outcome.code() + " (" + outcome.message() + "), expected ok");
         }
     }
 
@@ -229,20 +262,34 @@ public final class RuleContext implements AutoCloseable {
     public void expectOnDisk(String key, byte[] expected, String after) {
         Optional<byte[]> found = disk().read(key);
         if (found.isEmpty()) {
-            throw failure("object \"" + key + "\" after " + after + ": no file " + disk().fileOf(key)
-                    + ", expected " + expected.length + " bytes");
+            throw failure(Category.PERSISTENCE_LOSS, "object \"" + key + "\" after " + after + ": no file for it in "
+                    + "the rule's root, expected " + expected.length + " bytes");
         }
-        Evidence.difference(expected, found.get()).ifPresent(difference -> {
-            throw failure("object \"" + key + "\" after " + after + ": " + difference);
+        Evidence.mismatch(expected, found.get()).ifPresent(mismatch -> {
+            throw failure(Observation.of("object \"" + key + "\" after " + after, mismatch));
         });
     }
 
-    /** A failure of this rule carrying everything needed to act on it. */
+    /** A failure of this rule that is a wrong answer (the store's answers or files are not a correct store's). */
     public RuleFailure failure(String observation) {
+        return failure(Category.WRONG_ANSWER, observation);
+    }
+
+    public RuleFailure failure(Category category, String observation) {
+        return failure(Observation.of(category, observation));
+    }
+
+    /** A failure of this rule carrying everything needed to act on it, from the execution that failed. */
+    public RuleFailure failure(Observation observation) {
         StoreInfo info = info();
-        return new RuleFailure(rule, info.name() + " " + info.version() + " (" + run.target().describe() + ")",
-                facts().describe(), observation, session == null ? "none" : session.recent(),
-                settings().replay(rule.id()));
+        return new RuleFailure(new Failure(rule.id(), rule.level().name(), cell(), phase, observation,
+                info.name() + " " + info.version() + " (" + run.target().describe() + ")", facts().describe(),
+                operations.recent(), settings().replay(rule.id()), adapterStderr(), null));
+    }
+
+    /** The cell this rule runs in: the matrix's cell name, or the filesystem's type. */
+    public String cell() {
+        return run.settings().cell().orElse(facts().type());
     }
 
     /** Says something about the rule's progress on the console (how much it explored). */

@@ -1,31 +1,23 @@
 package dev.odirect.conformance.suite;
 
+import dev.odirect.conformance.evidence.Failure;
+import dev.odirect.conformance.property.FailureKind;
+import dev.odirect.conformance.property.PropertyFailedError;
 import java.util.Optional;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * A rule failed: which rule, on which store and filesystem, what was observed, the operations
- * that led there and how to replay it, as fields; {@link #getMessage()} renders them for people.
+ * A rule failed: the {@link Failure} value says which rule, where, what was observed, the operations
+ * that led there and how to replay it; {@link #getMessage()} is its rendering, for people only.
  */
-public final class RuleFailure extends AssertionFailedError {
+public final class RuleFailure extends AssertionFailedError implements FailureKind {
     private static final long serialVersionUID = 1L;
 
-    private final RuleCatalog.Rule rule;
-    private final String store;
-    private final String filesystem;
-    private final String observation;
-    private final String operations;
-    private final String replay;
+    private final transient Failure failure;
 
-    public RuleFailure(RuleCatalog.Rule rule, String store, String filesystem, String observation, String operations,
-                       String replay) {
-        super(render(rule, store, filesystem, observation, operations, replay));
-        this.rule = rule;
-        this.store = store;
-        this.filesystem = filesystem;
-        this.observation = observation;
-        this.operations = operations;
-        this.replay = replay;
+    public RuleFailure(Failure failure) {
+        super(failure.render());
+        this.failure = failure;
     }
 
     /** The rule failure a throwable is, or was caused by (a falsified property wraps one). */
@@ -38,38 +30,19 @@ public final class RuleFailure extends AssertionFailedError {
         return Optional.empty();
     }
 
-    private static String render(RuleCatalog.Rule rule, String store, String filesystem, String observation,
-                                 String operations, String replay) {
-        String nl = System.lineSeparator();
-        return "[" + rule.id() + " " + rule.level() + "] " + rule.text() + nl
-                + "  store: " + store + nl
-                + "  filesystem: " + filesystem + nl
-                + "  observed: " + observation + nl
-                + "  operations: " + operations + nl
-                + "  replay: " + replay;
+    /** The failure value a throwable carries, with how a property found it when a property did. */
+    public static Optional<Failure> valueIn(Throwable thrown) {
+        return Optional.ofNullable(thrown).flatMap(RuleFailure::in).map(found -> thrown instanceof PropertyFailedError property
+                ? found.failure.withProperty(property.evidence()) : found.failure);
     }
 
-    public RuleCatalog.Rule rule() {
-        return rule;
+    public Failure failure() {
+        return failure;
     }
 
-    public String store() {
-        return store;
-    }
-
-    public String filesystem() {
-        return filesystem;
-    }
-
-    public String observation() {
-        return observation;
-    }
-
-    public String operations() {
-        return operations;
-    }
-
-    public String replay() {
-        return replay;
+    /** Shrinking keeps to candidates that fail the same way: the same category, in the same phase. */
+    @Override
+    public String kind() {
+        return failure.category().token() + "/" + failure.phase();
     }
 }

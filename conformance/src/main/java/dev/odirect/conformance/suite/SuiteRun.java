@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * directory under which every rule gets a fresh, empty, durably created root.
  */
 public final class SuiteRun {
+    private final CiLinks links = CiLinks.fromEnvironment();
     private final SuiteSettings settings;
     private final StoreTarget target;
     private final Path runDir;
@@ -32,6 +33,11 @@ public final class SuiteRun {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare a run under " + settings.dir() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Links to this CI run and to SPEC.md, for the report. */
+    public CiLinks links() {
+        return links;
     }
 
     public SuiteSettings settings() {

@@ -94,10 +94,13 @@ public record SuiteSettings(Optional<URI> store, Optional<String> adapter, Path 
                 .orElseGet(() -> new AdapterTarget(adapter.orElseThrow(), limits, direct));
     }
 
-    /** The command that runs one rule again with the same inputs. */
+    /** The command that runs one rule again with the same inputs (see {@link ReplayCommand}). */
     public String replay(String ruleId) {
-        String which = store.map(uri -> "--store '" + uri + "'").orElseGet(() -> "--adapter '" + adapter.orElseThrow() + "'");
-        return "odirect check " + which + " --dir " + dir + " --profile " + profile.name().toLowerCase()
-                + " --seed " + seed + " --rule " + ruleId;
+        return ReplayCommand.of(this, ruleId);
+    }
+
+    /** The command that runs every rule again with the same inputs: a replay without its rule. */
+    public String command() {
+        return ReplayCommand.ofRun(this);
     }
 }

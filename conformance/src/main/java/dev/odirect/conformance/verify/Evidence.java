@@ -1,5 +1,6 @@
 package dev.odirect.conformance.verify;
 
+import dev.odirect.conformance.evidence.Mismatch;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -7,32 +8,34 @@ import java.util.Optional;
 /** What differs between the bytes a store was given and the bytes found: sizes, first offset, hex windows. */
 public final class Evidence {
     private static final int WINDOW = 16;
+    /** Markers no HTML renderer can take for a tag, so they survive every report that shows them. */
+    static final String END_OF_DATA = "[end of data]";
+    static final String END = "[end]";
 
     private Evidence() {
     }
 
-    /** Empty when equal; otherwise a description a person can act on. */
-    public static Optional<String> difference(byte[] expected, byte[] found) {
+    /** Empty when equal; otherwise sizes, first difference and hex windows, as a value. */
+    public static Optional<Mismatch> mismatch(byte[] expected, byte[] found) {
         int at = Arrays.mismatch(expected, found);
         if (at < 0) {
             return Optional.empty();
         }
         int from = Math.max(0, at - at % WINDOW);
-        return Optional.of("expected " + expected.length + " bytes, found " + found.length
-                + " bytes; first difference at offset " + at + describeOffset(at)
-                + System.lineSeparator() + "    expected @" + from + ": " + window(expected, from)
-                + System.lineSeparator() + "    found    @" + from + ": " + window(found, from));
+        return Optional.of(new Mismatch(expected.length, found.length, at, from, window(expected, from),
+                window(found, from)));
     }
 
-    private static String describeOffset(int at) {
-        return at % 512 == 0 ? " (a multiple of 512" + (at % 4096 == 0 ? " and 4096)" : ")") : "";
+    /** Empty when equal; otherwise a description a person can act on. */
+    public static Optional<String> difference(byte[] expected, byte[] found) {
+        return mismatch(expected, found).map(m -> m.describe() + System.lineSeparator() + m.window());
     }
 
     static String window(byte[] data, int from) {
         if (from >= data.length) {
-            return "<end of data>";
+            return END_OF_DATA;
         }
         int to = Math.min(data.length, from + 2 * WINDOW);
-        return HexFormat.ofDelimiter(" ").formatHex(data, from, to) + (to < data.length ? " ..." : " <end>");
+        return HexFormat.ofDelimiter(" ").formatHex(data, from, to) + (to < data.length ? " ..." : " " + END);
     }
 }

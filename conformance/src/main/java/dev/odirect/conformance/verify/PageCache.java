@@ -1,27 +1,29 @@
 package dev.odirect.conformance.verify;
 
+import dev.odirect.conformance.setup.HostSystem;
+import dev.odirect.conformance.setup.ToolNeed;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** Page-cache residency of a file, as util-linux {@code fincore} reports it. */
 public final class PageCache {
-    private static final List<Path> FINCORE = List.of(Path.of("/usr/bin/fincore"), Path.of("/bin/fincore"));
+    private static final String FINCORE = "fincore";
+    /** What the page-cache rules need of the host. */
+    public static final ToolNeed NEED = new ToolNeed(FINCORE, "the page-cache rules", "DIRECT-1, DIRECT-2");
 
     private PageCache() {
     }
 
     public static boolean observable() {
-        return FINCORE.stream().anyMatch(Files::isExecutable);
+        return HostSystem.tool(FINCORE).isPresent();
     }
 
     /** Bytes of the file resident in the page cache, or empty when fincore is missing or fails. */
     public static Optional<Long> residentBytes(Path file) {
-        Optional<Path> fincore = FINCORE.stream().filter(Files::isExecutable).findFirst();
+        Optional<Path> fincore = HostSystem.tool(FINCORE);
         if (fincore.isEmpty()) {
             return Optional.empty();
         }

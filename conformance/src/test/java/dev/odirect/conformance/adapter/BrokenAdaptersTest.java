@@ -1,5 +1,7 @@
 package dev.odirect.conformance.adapter;
 
+import dev.odirect.conformance.evidence.Category;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,8 +87,9 @@ class BrokenAdaptersTest {
         Map<String, RuleResult> results = check("sh " + dies, List.of("PUT-1", "HANDLE-3"));
         RuleResult put = results.get("PUT-1");
         assertEquals(RuleStatus.FAILED, put.status());
-        assertTrue(put.message().contains("[PUT-1 MUST]") && put.message().contains("closed its output before answering put")
+        assertTrue(put.message().startsWith("PUT-1 [") && put.message().contains("closed its output before answering put")
                 && put.message().contains("status 3"), put.message());
+        assertEquals(Category.SESSION_BROKE, put.failure().category(), "a broken adapter is filed as a protocol error");
         assertEquals(RuleStatus.PASSED, results.get("HANDLE-3").status(), results.get("HANDLE-3").message());
     }
 

@@ -1,5 +1,7 @@
 package dev.odirect.conformance.property;
 
+import dev.odirect.conformance.evidence.SuiteError;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,7 +52,7 @@ class PropertyRunnerTest {
         Gen<ChunkList> alignedOnly = random -> new ChunkList(List.of(4096 * (1 + random.nextInt(4))), random.nextLong());
         Property<ChunkList> property = Property.of("aligned only", alignedOnly, LISTS.shrinker(), input -> { })
                 .withCoverage(ChunkLists::classify, List.of(new CoverageClass<>(SizeClasses.HYBRID_TAIL, alignedOnly)));
-        AssertionError failure = assertThrows(AssertionError.class, () -> PropertyRunner.run(property, 1, 100, done -> { }));
+        SuiteError failure = assertThrows(SuiteError.class, () -> PropertyRunner.run(property, 1, 100, done -> { }));
         assertTrue(failure.getMessage().contains("the input made for class 'hybrid tail' is not of that class (seed 1)"),
                 failure.getMessage());
     }
@@ -142,5 +144,51 @@ class PropertyRunnerTest {
         assertTrue(failure.getMessage().contains("(seed 9)"), failure.getMessage());
         assertTrue(failure.shrunkInput().startsWith("chunks ["), failure.shrunkInput());
         assertEquals(60, PropertyRunner.SHRINK_BUDGET.toSeconds());
+    }
+
+    /** A failure of one kind, as a rule's failure says its category. */
+    static final class Kinded extends AssertionError implements FailureKind {
+        private final String kind;
+
+        Kinded(String kind, String message) {
+            super(message);
+            this.kind = kind;
+        }
+
+        @Override
+        public String kind() {
+            return kind;
+        }
+    }
+
+    @Test
+    void shrinkingKeepsTheOriginalFailureWhenSmallerInputsFailOtherwise() {
+        Property<ChunkList> twoFaults = Property.of("two faults", random -> new ChunkList(List.of(5_000_000), 1),
+                LISTS.shrinker(), input -> {
+                    if (input.total() >= 1_000_003) {
+                        throw new Kinded("wrong-size", "lost tail of " + input.total());
+                    }
+                    if (input.total() > 0) {
+                        throw new Kinded("wrong-answer", "another fault at " + input.total());
+                    }
+                });
+        PropertyFailedError failure = assertThrows(PropertyFailedError.class,
+                () -> PropertyRunner.run(twoFaults, 1, 1, done -> { }));
+        assertEquals("wrong-size", ((Kinded) failure.getCause()).kind(), failure.getMessage());
+        assertTrue(failure.shrunkInput().startsWith("chunks [1000003] "), failure.shrunkInput());
+        assertTrue(failure.evidence().shrinking().contains("failed otherwise not taken"), failure.evidence().shrinking());
+    }
+
+    @Test
+    void theOriginalInputIsKeptWhole() {
+        Gen<ChunkList> many = random -> new ChunkList(java.util.Collections.nCopies(300, 4097), 1);
+        Property<ChunkList> failing = Property.of("fails", many, Shrinker.none(), input -> {
+            throw new AssertionError("always");
+        });
+        PropertyFailedError failure = assertThrows(PropertyFailedError.class,
+                () -> PropertyRunner.run(failing, 1, 1, done -> { }));
+        assertEquals(new ChunkList(java.util.Collections.nCopies(300, 4097), 1).toString(),
+                failure.evidence().originalInput());
+        assertTrue(failure.getMessage().contains(failure.evidence().originalInput()) && !failure.getMessage().contains(" chars)"));
     }
 }

@@ -1,27 +1,39 @@
 package dev.odirect.conformance.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.odirect.conformance.suite.RuleCatalog;
-import dev.odirect.conformance.suite.RuleFailure;
+import dev.odirect.conformance.evidence.Category;
+import dev.odirect.conformance.evidence.Failure;
+import dev.odirect.conformance.evidence.Observation;
 import dev.odirect.conformance.suite.RuleNotApplicable;
 import dev.odirect.conformance.suite.RuleNotRun;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Each kind of failure, and each kind of rule that did not run, falls into exactly one Allure category. */
+/**
+ * Each failure falls into exactly one Allure category, decided by its value's category (the token its
+ * trace starts with), never by the English of its message; warnings, the suite's own errors and rules
+ * that did not run have categories of their own.
+ */
 class CategoriesTest {
+    @TempDir
+    Path results;
+
     /** As Allure matches them: status, then the message and trace patterns a category has. */
-    static List<String> categoriesOf(String status, String message, String trace) throws IOException {
-        JsonNode categories = new ObjectMapper().readTree(CategoriesTest.class.getResourceAsStream(
-                "/dev/odirect/conformance/categories.json"));
+    List<String> categoriesOf(String status, String message, String trace) throws IOException {
+        AllureRunFiles.write(results, "odirect check", new dev.odirect.conformance.suite.CiLinks(java.util.Map.of()));
+        JsonNode categories = new ObjectMapper().readTree(Files.readString(results.resolve("categories.json")));
         List<String> matched = new ArrayList<>();
         for (JsonNode category : categories) {
             List<String> statuses = new ArrayList<>();
@@ -38,27 +50,31 @@ class CategoriesTest {
         return regex.isMissingNode() || Pattern.compile(regex.asText()).matcher(text).matches();
     }
 
-    /** The message exactly as a rule renders it. */
-    static String message(String rule, String observed) {
-        return new RuleFailure(RuleCatalog.rule(rule).orElseThrow(), "s 1 (python3 x.py)", "xfs", observed,
-                "put k -> ok", "odirect check --adapter 'python3 x.py' --seed 1 --rule " + rule).getMessage();
+    /** A failure whose words say "crash" and "EINVAL" whatever its category: the words must not decide. */
+    static Failure failure(Category category) {
+        return new Failure("DURABLE-2", "MUST", "xfs", Failure.Phase.CHECK, Observation.of(category,
+                "after a crash: put answered EINVAL; expected 4096 bytes, found 0 bytes"), "s 1", "xfs", List.of("put k -> ok"),
+                "odirect check --rule DURABLE-2", "", null);
     }
 
-    @ParameterizedTest(name = "{1}")
-    @CsvSource(delimiter = '|', value = {
-        "STREAM-2|object \"k\" after a stream: expected 4096 bytes, found 0 bytes; first difference at offset 0|Wrong size",
-        "STREAM-1|object \"k\" after a stream: expected 2 bytes, found 2 bytes; first difference at offset 0|Persistence loss",
-        "PUT-1|object \"k\" after put of 5 bytes: no file /x/k, expected 5 bytes|Persistence loss",
-        "STREAM-3|write #0 of 0 bytes to h answered EINVAL (empty chunk), expected ok|Misalignment error",
-        "SIZE-1|the store session broke: adapter 'x': no answer to put within 30 s|Adapter protocol error",
-        "DURABLE-1|after a crash: 16 acknowledged, 3 lost [a, b, c]|Durability loss after crash",
-        "DIRECT-1|8389608 of 8389608 bytes are in the page cache|Not really direct",
-        "DIRECT-2|8392704 of 8389608 bytes are in the page cache right after a get|Not really direct",
-        "DURABLE-2|object \"k\" right after it was acknowledged: cachestat counts 1 dirty and 0 writeback pages|Durability loss after crash",
-    })
-    void everyFailureHasExactlyOneCategory(String rule, String observed, String category) throws IOException {
-        String message = message(rule, observed);
-        assertEquals(List.of(category), categoriesOf("failed", message, message));
+    @ParameterizedTest
+    @EnumSource(Category.class)
+    void everyFailureHasExactlyTheCategoryOfItsValue(Category category) throws IOException {
+        Failure failure = failure(category);
+        String trace = category.traceLine() + "\norg.opentest4j.AssertionFailedError: ...\n\tat x.y(Z.java:1)";
+        assertEquals(List.of(category.title()), categoriesOf("failed", failure.render(), trace));
+    }
+
+    @Test
+    void acknowledgedBeforeSyncedIsNotALossAfterACrash() {
+        assertFalse(Category.NOT_SYNCED.title().contains("crash"), Category.NOT_SYNCED.title());
+    }
+
+    @Test
+    void warningsAndTheSuitesOwnErrorsHaveTheirOwnCategories() throws IOException {
+        String trace = Category.WRONG_SIZE.traceLine() + "\n...";
+        assertEquals(List.of("SHOULD not met (warning)"), categoriesOf(Category.WARNING_STATUS, "m", trace));
+        assertEquals(List.of("Suite error"), categoriesOf(Category.SUITE_ERROR_STATUS, "suite error: coverage", "x"));
     }
 
     @Test

@@ -133,10 +133,50 @@ class CheckRunnerTest {
         assertEquals(ExitStatus.MUST_FAILED, report.exitStatus());
         assertEquals("failed: STREAM-2", report.verdict().line());
         RuleResult stream = report.results().get(0);
-        assertTrue(stream.message().startsWith("[STREAM-2 MUST]"), stream.message());
-        assertTrue(stream.message().contains("  observed: " + stream.reason()), stream.message());
-        assertTrue(stream.shortReason().startsWith("object \"stream/0\" after a stream of chunks [4096]")
-                && !stream.shortReason().contains("\n"), stream.shortReason());
+        String cell = stream.failure().cell();
+        assertEquals("STREAM-2 [" + cell + "]: 4096 B acknowledged, 0 B on disk", stream.failure().signature());
+        assertTrue(stream.message().startsWith(stream.failure().signature() + System.lineSeparator()), stream.message());
+        assertTrue(stream.message().contains("found    @0: [end of data]"), stream.message());
+        assertEquals("4096 B acknowledged, 0 B on disk", stream.shortReason());
+        JsonNode inSummary = rule(summary(), "STREAM-2");
+        assertEquals(stream.failure().signature(), inSummary.path("signature").asText());
+        assertEquals("wrong-size", inSummary.path("category").asText());
+        assertEquals("check", inSummary.path("phase").asText());
+        assertEquals(4096, inSummary.at("/failure/observation/mismatch/expectedBytes").asLong());
+        assertEquals(0, inSummary.at("/failure/observation/mismatch/foundBytes").asLong());
+        assertEquals(stream.failure(), RuleResult.from(inSummary).failure(), "read back as the same value");
+        JsonNode allure = allureResult(inSummary.path("allure_uuid").asText());
+        assertEquals("STREAM-2 [" + cell + "] seed project streams are exact", allure.path("name").asText());
+        assertEquals(cell, allure.at("/parameters/0/value").asText());
+        assertTrue(allure.at("/links/0/url").asText().matches("conformance/SPEC\\.md#L\\d+"), allure.path("links").toString());
+        assertTrue(allure.at("/statusDetails/message").asText().startsWith(stream.failure().signature()));
+        assertTrue(allure.at("/statusDetails/trace").asText().startsWith("odirect-category: wrong-size\n"));
+        JsonNode steps = allure.path("steps");
+        JsonNode last = steps.get(steps.size() - 1);
+        assertEquals("failed", last.path("status").asText(), steps.toString());
+        assertTrue(last.at("/statusDetails/message").asText().contains("expected 4096 bytes, found 0 bytes"), last.toString());
+        String executor = Files.readString(dir.resolve("out/allure-results/executor.json"));
+        assertTrue(executor.contains("odirect check --dir ") && executor.contains(" --store mutant:aligned-part-lost "), executor);
+    }
+
+    JsonNode allureResult(String uuid) throws IOException {
+        return new ObjectMapper().readTree(dir.resolve("out/allure-results/" + uuid + "-result.json").toFile());
+    }
+
+    /** The steps are the failing, shrunk execution's: its keys, not those of the shrinker's last try. */
+    @Test
+    void aPropertysEvidenceIsTheFailingExecutions() throws Exception {
+        CheckReport report = run("mutant:aligned-part-lost", List.of("STATE-1"), Set.of(), Map.of());
+        RuleResult state = report.results().get(0);
+        java.util.regex.Matcher prefix = java.util.regex.Pattern.compile("\\b(s\\d+/)").matcher(state.failure().observation().what());
+        assertTrue(prefix.find(), state.failure().observation().what());
+        JsonNode allure = allureResult(rule(summary(), "STATE-1").path("allure_uuid").asText());
+        List<String> storeSteps = new java.util.ArrayList<>();
+        allure.path("steps").forEach(step -> storeSteps.add(step.path("name").asText()));
+        storeSteps.remove(storeSteps.size() - 1);
+        assertTrue(!storeSteps.isEmpty() && storeSteps.stream().allMatch(step -> step.contains(prefix.group(1))),
+                prefix.group(1) + " in every step: " + storeSteps);
+        assertTrue(state.message().contains("shrunk input ("), state.message());
     }
 
     @Test

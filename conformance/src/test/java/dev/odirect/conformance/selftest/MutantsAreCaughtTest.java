@@ -59,7 +59,7 @@ class MutantsAreCaughtTest {
     static void assertCaughtBy(String mutant, String rule, SuiteHarness.Result result) {
         assertEquals("failed", result.status(), mutant + " must fail " + rule + ", got " + result);
         String id = rule.split(" ")[0];
-        assertTrue(result.message().contains("[" + id + " "), "the message names the rule: " + result.message());
+        assertTrue(result.message().contains(id + " ["), "the message names the rule and cell: " + result.message());
         assertTrue(result.message().contains("mutant " + mutant), "the message names the store: " + result.message());
         assertTrue(result.message().contains("replay: odirect check"), "the message says how to replay");
     }

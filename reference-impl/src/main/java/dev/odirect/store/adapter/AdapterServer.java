@@ -19,7 +19,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Serves the store adapter protocol, version 1 ({@code shared/protocol/store-adapter-protocol.md}),
+ * Serves the store adapter protocol, version 1 ({@code docs/adapter-protocol.md}),
  * with the reference store: one JSON request per line in, exactly one JSON answer per line out.
  * A bad request gets its error code and the server keeps serving; {@code bye} or end of input ends.
  */

@@ -1,0 +1,51 @@
+package dev.odirect.compare;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One rule's result in one cell, as summary.json and matrix.json write it.
+ *
+ * @param outcome what was measured (passed, failed, warned, not-applicable, not-run), waived or not
+ * @param replay  the replay line of a failure's message, when it has one
+ */
+record RuleRun(String id, String level, String outcome, boolean waived, String reason, Optional<String> replay) {
+    static final String NOT_RUN = "not-run";
+    static final String PASSED = "passed";
+    /** The outcome of a rule one run has and the other has not (a --rule filter, another version). */
+    static final String ABSENT = "absent";
+    private static final Set<String> FAILING = Set.of("failed", "warned");
+    private static final String REPLAY_LINE = "replay: ";
+    /** Longer reasons are cut here: the evidence column is a pointer, the folder has the whole message. */
+    private static final int EVIDENCE_CHARS = 300;
+
+    static RuleRun of(JsonNode rule, Path file) {
+        String message = rule.path("message").asText("");
+        Optional<String> replay = message.lines().map(String::strip).filter(line -> line.startsWith(REPLAY_LINE))
+                .map(line -> line.substring(REPLAY_LINE.length())).findFirst();
+        return new RuleRun(ResultJson.text(rule, "id", file), rule.path("level").asText(""),
+                ResultJson.text(rule, "outcome", file), rule.path("waived").asBoolean(), rule.path("reason").asText(""),
+                replay);
+    }
+
+    static boolean failing(String outcome) {
+        return FAILING.contains(outcome);
+    }
+
+    static boolean notRun(String outcome) {
+        return outcome.equals(NOT_RUN) || outcome.equals(ABSENT);
+    }
+
+    /** The reason's first line, cut to a readable length. */
+    String evidence() {
+        String first = reason.lines().findFirst().orElse("");
+        return first.length() <= EVIDENCE_CHARS ? first : first.substring(0, EVIDENCE_CHARS) + "...";
+    }
+
+    /** The outcome as the report shows it: "failed", or "failed (waived)". */
+    String shown() {
+        return waived ? outcome + " (waived)" : outcome;
+    }
+}
