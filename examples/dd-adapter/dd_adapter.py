@@ -35,6 +35,12 @@ class Failure(Exception):
 
 
 class DdStore:
+    """The store: keys walked from descriptors, objects written to a hidden file renamed over the key.
+    Another tool's store subclasses it and overrides write_file, read_file, NAME and version."""
+    NAME = "dd-oflag-direct"
+    TEMP_PREFIX = ".dd-tmp-"
+    PROMISES = []  # see docs/adapter-protocol.md; a subclass that declares one is held to it
+
     def __init__(self, root):
         self.root = root
         self.handles = {}  # handle -> (key, bytearray)
@@ -56,9 +62,9 @@ class DdStore:
     def put(self, key, data):
         with self.parent(key, create=True) as (directory, name):
             refuse_symlink(directory, name)
-            temp = ".dd-tmp-%d-%d" % (os.getpid(), id(data))
+            temp = "%s%d-%d" % (self.TEMP_PREFIX, os.getpid(), id(data))
             try:
-                write_with_dd(directory, temp, data)
+                self.write_file(directory, temp, data)
                 os.rename(temp, name, src_dir_fd=directory, dst_dir_fd=directory)
             except (Failure, OSError):
                 with contextlib.suppress(FileNotFoundError):
@@ -69,10 +75,22 @@ class DdStore:
     def get(self, key, offset, length):
         with self.parent(key) as (directory, name):
             with os.fdopen(os.open(name, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=directory), "rb") as f:
-                if offset is None and length is None:
-                    return run_dd(f.fileno(), "if", "bs=1M", "iflag=direct")
-                f.seek(offset or 0)
-                return f.read(length) if length is not None else f.read()
+                return self.read_file(f, offset, length)
+
+    def write_file(self, directory, name, data):
+        """Writes data durably (synced) to the file name in the open directory."""
+        write_with_dd(directory, name, data)
+
+    def read_file(self, f, offset, length):
+        """The whole file, or length bytes from offset (fewer at the end)."""
+        if offset is None and length is None:
+            return run_dd(f.fileno(), "if", "bs=1M", "iflag=direct")
+        f.seek(offset or 0)
+        return f.read(length) if length is not None else f.read()
+
+    @staticmethod
+    def version():
+        return dd_version()
 
     def delete(self, key):
         with self.parent(key) as (directory, name):
@@ -139,14 +157,15 @@ def run_dd(fd, direction, *options, data=None):
     done = subprocess.run(["dd", "%s=/proc/self/fd/%d" % (direction, fd), *options, "status=none"],
                           input=data, capture_output=True, pass_fds=(fd,))
     if done.returncode != 0:
-        raise dd_failure(done)
+        raise tool_failure("dd", done)
     return done.stdout
 
 
-def dd_failure(done):
+def tool_failure(tool, done):
+    """The failure of a finished tool (subprocess.run's result), its code read from its stderr."""
     text = done.stderr.decode(errors="replace").strip()
     code = next((c for t, c in ERRNO_TEXTS.items() if t in text), "EIO")
-    return Failure(code, "dd: " + text)
+    return Failure(code, "%s: %s" % (tool, text))
 
 
 def decode(request):
@@ -166,7 +185,7 @@ def field(request, name):
     return value
 
 
-def answer(store, request):
+def answer(store, request, store_class):
     op = request.get("op")
     if op == "hello":
         if request.get("protocol") != 1:
@@ -174,7 +193,10 @@ def answer(store, request):
         root = field(request, "root")
         if not os.path.isabs(root) or not os.path.isdir(root):
             raise Failure("ENOENT", "root must be an existing absolute directory")
-        return DdStore(root), {"protocol": 1, "name": "dd-oflag-direct", "version": dd_version(), "ops": OPS}
+        hello = {"protocol": 1, "name": store_class.NAME, "version": store_class.version(), "ops": OPS}
+        if store_class.PROMISES:
+            hello["promises"] = store_class.PROMISES
+        return store_class(root), hello
     if op == "bye":
         return store, {}
     if op not in OPS:
@@ -211,7 +233,7 @@ def dd_version():
     return first[0] if first else "unknown"
 
 
-def main():
+def main(store_class=DdStore):
     store = None
     for line in sys.stdin:
         if not line.strip():
@@ -221,7 +243,7 @@ def main():
             request = json.loads(line)
             if not isinstance(request, dict):
                 raise Failure("EPROTO", "a request is a JSON object")
-            store, fields = answer(store, request)
+            store, fields = answer(store, request, store_class)
             response = dict(ok=True, **fields)
         except Failure as failure:
             response = {"ok": False, "error": failure.code, "message": str(failure)}
