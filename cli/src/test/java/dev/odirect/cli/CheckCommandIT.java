@@ -97,7 +97,7 @@ class CheckCommandIT {
         arguments.addAll(options);
         Run run = check(name, arguments.toArray(String[]::new));
         assertEquals(ExitStatus.PROVEN, run.exit(), name + " on " + dir + ":\n" + run.output());
-        assertTrue(run.countLine().matches("\\d+ passed, 0 failed, \\d+ skipped"), run.output());
+        assertTrue(run.countLine().matches("\\d+ passed, 0 failed, \\d+ warned, \\d+ skipped"), run.output());
         assertTrue(run.lastLine().startsWith("passed: ") && run.lastLine().contains("; waived: "), run.output());
         if (options.contains("--crash-cmd")) {
             assertTrue(run.output().matches("(?s).*\\nPASS +DURABLE-1 .*"), "the crash rule ran: " + run.output());
@@ -125,7 +125,7 @@ class CheckCommandIT {
     void withoutACrashHookTheStoreIsNotProvenAndTheLastLineSaysWhy() throws Exception {
         Run run = quickCheck("no-hook", "--store", "direct:///", "--rule", "STREAM-2,DURABLE-1");
         assertEquals(ExitStatus.NOT_PROVEN, run.exit(), run.output());
-        assertEquals("1 passed, 0 failed, 1 skipped", run.countLine(), run.output());
+        assertEquals("1 passed, 0 failed, 0 warned, 1 skipped", run.countLine(), run.output());
         assertTrue(run.lastLine().startsWith("not proven: DURABLE-1 (no crash hook")
                 && run.lastLine().endsWith("; waive with --waive DURABLE-1"), run.output());
         assertTrue(run.output().contains("\nNOT RUN DURABLE-1 "), run.output());

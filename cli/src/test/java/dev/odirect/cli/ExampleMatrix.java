@@ -26,15 +26,28 @@ final class ExampleMatrix {
     private ExampleMatrix() {
     }
 
-    /** The matrix's exit status and, per cell, "cell: status" with the rules that failed and warned. */
-    record Findings(int exit, List<String> cells, String output) {
+    /** The matrix's exit status, per cell "cell: status" with the rules that failed and warned, and matrix.json. */
+    record Findings(int exit, List<String> cells, String output, JsonNode matrix) {
+        /** A cell of matrix.json. */
+        JsonNode cell(String name) {
+            for (JsonNode cell : matrix.path("cells")) {
+                if (cell.path("name").asText().equals(name)) {
+                    return cell;
+                }
+            }
+            throw new AssertionError("no cell " + name + " in " + matrix);
+        }
     }
 
-    /** Starts the matrix; its output is read on a thread of its own, so several can run at once. */
-    static CompletableFuture<Findings> start(String adapter, Path out) throws IOException {
-        Process matrix = new ProcessBuilder(JAVA, "-jar", System.getProperty("odirect.jar"), "matrix", "--mode", "host",
-                "--adapter", adapter, "--cells", CELLS, "--crash", "shutdown", "--seed", SEED, "--no-report",
-                "--out", out.toString()).redirectErrorStream(true).start();
+    /**
+     * Starts the matrix with the example's README options after the common ones; its output is read on
+     * a thread of its own, so several can run at once.
+     */
+    static CompletableFuture<Findings> start(String adapter, Path out, String... options) throws IOException {
+        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", System.getProperty("odirect.jar"), "matrix", "--mode",
+                "host", "--adapter", adapter, "--cells", CELLS, "--crash", "shutdown", "--no-report", "--out", out.toString()));
+        command.addAll(options.length == 0 ? List.of("--seed", SEED) : List.of(options));
+        Process matrix = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<Findings> findings = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try {
@@ -52,21 +65,36 @@ final class ExampleMatrix {
     private static Findings findings(Process matrix, Path out) throws IOException, InterruptedException {
         String output = new String(matrix.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(matrix.waitFor(15, TimeUnit.MINUTES), output);
+        JsonNode json = new ObjectMapper().readTree(out.resolve("matrix.json").toFile());
         List<String> cells = new ArrayList<>();
-        for (JsonNode cell : new ObjectMapper().readTree(out.resolve("matrix.json").toFile()).path("cells")) {
+        for (JsonNode cell : json.path("cells")) {
+            List<String> failed = rules(cell, "failed");
+            List<String> warned = rules(cell, "warned");
             cells.add(cell.path("name").asText() + ": " + cell.path("status").asText()
-                    + rules(cell, "failed") + rules(cell, "warned"));
+                    + (failed.isEmpty() ? "" : ", failed " + String.join(" ", failed))
+                    + (warned.isEmpty() ? "" : ", warned " + String.join(" ", warned)));
         }
-        return new Findings(matrix.exitValue(), cells, output);
+        return new Findings(matrix.exitValue(), cells, output, json);
     }
 
-    private static String rules(JsonNode cell, String status) {
+    /** The ids of a cell's rules with this status, sorted. */
+    static List<String> rules(JsonNode cell, String status) {
         List<String> ids = new ArrayList<>();
         cell.path("rules").forEach(rule -> {
             if (rule.path("status").asText().equals(status)) {
                 ids.add(rule.path("id").asText());
             }
         });
-        return ids.isEmpty() ? "" : ", " + status + " " + String.join(" ", ids.stream().sorted().toList());
+        return ids.stream().sorted().toList();
+    }
+
+    /** A rule's field in a cell of matrix.json, or "" when the cell has no such rule. */
+    static String rule(JsonNode cell, String id, String field) {
+        for (JsonNode rule : cell.path("rules")) {
+            if (rule.path("id").asText().equals(id)) {
+                return rule.path(field).asText();
+            }
+        }
+        return "";
     }
 }

@@ -5,19 +5,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The count line CI tooling reads, "N passed, N failed, N skipped", by what was measured: failed
- * counts SHOULD rules that warned, skipped counts rules not applicable or not run (waived or not).
+ * The count line CI tooling reads, "N passed, N failed, N warned, N skipped", by what was measured:
+ * failed counts MUST rules only, warned the SHOULD rules that did not hold (they do not fail the gate),
+ * skipped the rules not applicable or not run (waived or not).
  */
-public record RuleCounts(long passed, long failed, long skipped) {
+public record RuleCounts(long passed, long failed, long warned, long skipped) {
 
     public static RuleCounts of(Collection<RuleResult> results) {
-        return new RuleCounts(count(results, RuleStatus.PASSED),
-                count(results, RuleStatus.FAILED) + count(results, RuleStatus.WARNED),
-                count(results, RuleStatus.NOT_APPLICABLE) + count(results, RuleStatus.NOT_RUN));
+        return new RuleCounts(count(results, RuleStatus.PASSED), count(results, RuleStatus.FAILED),
+                count(results, RuleStatus.WARNED), count(results, RuleStatus.NOT_APPLICABLE) + count(results, RuleStatus.NOT_RUN));
     }
 
     public String line() {
-        return passed + " passed, " + failed + " failed, " + skipped + " skipped";
+        return passed + " passed, " + failed + " failed, " + warned + " warned, " + skipped + " skipped";
     }
 
     /** How many rules have each status (waivers applied), every status listed. */

@@ -87,7 +87,7 @@ class CheckRunnerTest {
         String line = report.verdict().line();
         assertTrue(line.startsWith("not proven: ERROR-1 (needs a directory on a small filesystem")
                 && line.endsWith("; waive with --waive ERROR-1"), line);
-        assertEquals("1 passed, 0 failed, 1 skipped", report.verdict().counts().line());
+        assertEquals("1 passed, 0 failed, 0 warned, 1 skipped", report.verdict().counts().line());
     }
 
     @Test
