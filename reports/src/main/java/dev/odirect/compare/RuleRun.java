@@ -9,7 +9,7 @@ import java.util.Set;
  * One rule's result in one cell, as summary.json and matrix.json write it.
  *
  * @param outcome what was measured (passed, failed, warned, not-applicable, not-run), waived or not
- * @param replay  the replay line of a failure's message, when it has one
+ * @param replay  the rule's replay command as the run wrote it, when the results have one
  */
 record RuleRun(String id, String level, String outcome, boolean waived, String reason, Optional<String> replay) {
     static final String NOT_RUN = "not-run";
@@ -17,14 +17,13 @@ record RuleRun(String id, String level, String outcome, boolean waived, String r
     /** The outcome of a rule one run has and the other has not (a --rule filter, another version). */
     static final String ABSENT = "absent";
     private static final Set<String> FAILING = Set.of("failed", "warned");
-    private static final String REPLAY_LINE = "replay: ";
+    /** The field of summary.json and matrix.json with the command that reruns the rule (absent in older results). */
+    private static final String REPLAY = "replay";
     /** Longer reasons are cut here: the evidence column is a pointer, the folder has the whole message. */
     private static final int EVIDENCE_CHARS = 300;
 
     static RuleRun of(JsonNode rule, Path file) {
-        String message = rule.path("message").asText("");
-        Optional<String> replay = message.lines().map(String::strip).filter(line -> line.startsWith(REPLAY_LINE))
-                .map(line -> line.substring(REPLAY_LINE.length())).findFirst();
+        Optional<String> replay = Optional.of(rule.path(REPLAY).asText("")).filter(line -> !line.isBlank());
         return new RuleRun(ResultJson.text(rule, "id", file), rule.path("level").asText(""),
                 ResultJson.text(rule, "outcome", file), rule.path("waived").asBoolean(), rule.path("reason").asText(""),
                 replay);

@@ -54,15 +54,14 @@ record RunResults(Path folder, FolderKind kind, String target, String profile, l
     }
 
     /**
-     * A check's failure replays by its own replay line, other rules of a check by the same command with their
-     * --rule; a matrix cell by the matrix command for that cell (its replay lines name a directory the matrix removed).
+     * The rule's own replay command as the run wrote it; for results without one (older versions, a whole
+     * cell), the check or the cell's matrix command with the run's store, profile and seed.
      */
     String replay(String cell, Optional<RuleRun> rule) {
         String which = (STORE_URI.matcher(target).matches() ? "--store '" : "--adapter '") + target + "'";
-        String same = " --profile " + profile + " --seed " + seed;
-        return checkDir.map(dir -> rule.flatMap(RuleRun::replay).orElseGet(() -> "odirect check " + which + " --dir " + dir
-                        + same + rule.map(r -> " --rule " + r.id()).orElse("")))
-                .orElseGet(() -> "odirect matrix --cells " + cell + " " + which + same);
+        String same = " --profile " + profile + " --seed " + seed + rule.map(r -> " --rule " + r.id()).orElse("");
+        return rule.flatMap(RuleRun::replay).orElseGet(() -> checkDir.map(dir -> "odirect check " + which + " --dir " + dir + same)
+                .orElseGet(() -> "odirect matrix --cells " + cell + " " + which + same));
     }
 
     /** "check of mutant:x (seed 3, profile quick): failed" */

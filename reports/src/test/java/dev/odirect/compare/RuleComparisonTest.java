@@ -91,7 +91,8 @@ class RuleComparisonTest {
         // the matrix knows tmpfs cannot crash: DURABLE-1 is not applicable there, where the check could not run it
         Change durable = find(comparison.notRunChanges(), "DURABLE-1");
         assertEquals("not-run → not-applicable", durable.was() + " → " + durable.now());
-        assertEquals("odirect matrix --cells tmpfs --store 'direct:///' --profile quick --seed 3", durable.replay());
+        assertEquals("odirect matrix --cells tmpfs --store 'direct:///' --profile quick --seed 3 --rule DURABLE-1", durable.replay(),
+                "results without a replay field: the cell's matrix command for the rule");
         assertTrue(comparison.regressions().isEmpty());
     }
 
