@@ -59,8 +59,8 @@ class CompareCommandIT {
         // the cell is the check directory's filesystem type, whatever it is here
         assertTrue(run.stdout().matches("(?s).*\n- \\*\\*STREAM-2\\*\\* MUST in \\S+: passed → failed\n  - evidence: object \"stream/0\".*"),
                 run.stdout());
-        assertTrue(run.stdout().contains("  - replay: `odirect check --store 'mutant:aligned-part-lost' --dir "
-                + out.resolve("mutant-dir") + " --profile quick --seed 3 --rule STREAM-2`"), run.stdout());
+        assertTrue(run.stdout().contains("  - replay: `odirect check --dir " + out.resolve("mutant-dir")
+                + " --store mutant:aligned-part-lost --profile quick --seed 3 --rule STREAM-2`"), run.stdout());
         assertTrue(!run.stdout().contains("KEY-1"), "a rule both pass is not a change: " + run.stdout());
     }
 

@@ -13,6 +13,7 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -40,7 +41,7 @@ class MatrixReplayIT {
             JsonNode rule = durable1(work.resolve("first/matrix.json"));
             assertEquals("failed", rule.path("status").asText(), rule.toString());
             String replay = rule.path("replay").asText();
-            assertEquals("odirect matrix --cells xfs --store mutant:no-fsync --profile quick --seed 5 --rule DURABLE-1",
+            assertEquals("odirect matrix --mode host --cells xfs --store mutant:no-fsync --profile quick --seed 5 --rule DURABLE-1",
                     replay);
             assertTrue(output.contains("replay: " + replay), "the console prints the same line");
 
@@ -67,7 +68,7 @@ class MatrixReplayIT {
 
     /** The odirect command with the broken stores on its class path, in a working directory of its own. */
     private static Process odirect(Path work, String arguments) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(MatrixCommandIT.JAVA, "-cp", CLASS_PATH, "dev.odirect.cli.Odirect"));
+        List<String> command = new ArrayList<>(List.of(MatrixCommandIT.JAVA, "-cp", CLASS_PATH, "dev.odirect.cli.Odirect"));
         command.addAll(List.of(arguments.split(" ")));
         return new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).start();
     }

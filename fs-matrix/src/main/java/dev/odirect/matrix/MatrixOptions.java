@@ -52,6 +52,11 @@ public record MatrixOptions(SuiteSettings check, List<String> cells, Mode mode, 
     public enum Mode {
         AUTO, HOST, CONTAINERS;
 
+        /** As --mode takes it. */
+        public String flag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
         public static Mode parse(String text) {
             try {
                 return valueOf(text.trim().toUpperCase(Locale.ROOT));

@@ -124,7 +124,7 @@ public final class MatrixRunner {
         return options.check().forCell(cell.name(), mounted.mountPoint(), cellOut(options, cell), cell.rules(),
                 crash ? mounted.crashCommand() : Optional.empty(), crash ? mounted.recoverCommand() : Optional.empty(),
                 cell.full() ? Optional.of(mounted.mountPoint()) : Optional.empty(), whyNoCrash,
-                cell.notApplicableAmong(run), recorder);
+                cell.notApplicableAmong(run), recorder).toBuilder().matrixMode(MatrixOptions.Mode.HOST.flag()).build();
     }
 
     /** Where a cell's summary.json, JUnit XML and Allure results go. */

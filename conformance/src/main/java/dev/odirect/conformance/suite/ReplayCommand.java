@@ -47,6 +47,8 @@ public final class ReplayCommand {
     /** The cell is made again; a cell crashed by a command, not the block recorder, was run with --crash shutdown. */
     private static void matrix(SuiteSettings settings, String cell, List<String> words) {
         words.addAll(List.of("odirect", "matrix"));
+        // a replay in auto mode on a machine with Docker would run the cell in a container: not where it failed
+        settings.matrixMode().ifPresent(mode -> words.addAll(List.of(SuiteSettings.MODE, mode)));
         if (!cell.equals(PLAIN_DIRECTORY)) {
             words.addAll(List.of(CELLS_OPTION, quote(cell)));
         }

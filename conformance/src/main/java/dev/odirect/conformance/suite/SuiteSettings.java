@@ -25,12 +25,14 @@ import java.util.Set;
  * @param noCrashReason  why this place cannot be crashed, when it cannot
  * @param crashRecorder  the id of the {@link dev.odirect.conformance.crash.CrashRecorders recorded device}
  *                       under {@code dir}, whose crash states the durability rules check
+ * @param matrixMode     how the matrix made this cell (host, containers), so that its replays make it the same way
  */
 public record SuiteSettings(Optional<URI> store, Optional<String> adapter, Path dir, Profile profile, long seed,
                             Duration timeout, int adapterMaxLine, boolean notDirect, Set<String> waive, Path out,
                             List<String> rule, Optional<String> crashCmd, Optional<String> recoverCmd,
                             Optional<Path> fullDir, Optional<String> cell, Optional<String> noCrashReason,
-                            Map<String, String> notApplicable, Optional<String> crashRecorder) {
+                            Map<String, String> notApplicable, Optional<String> crashRecorder,
+                            Optional<String> matrixMode) {
     public static final String STORE = "--store";
     public static final String ADAPTER = "--adapter";
     public static final String DIR = "--dir";
@@ -47,6 +49,8 @@ public record SuiteSettings(Optional<URI> store, Optional<String> adapter, Path 
     public static final String CRASH_CMD = "--crash-cmd";
     public static final String RECOVER_CMD = "--recover-cmd";
     public static final String FULL_DIR = "--full-dir";
+    /** The matrix's flag for where its cells run: a cell's replay runs it the same way. */
+    public static final String MODE = "--mode";
 
     public static final String DEFAULT_STORE = "direct:///";
     public static final String DEFAULT_PROFILE = "quick";
@@ -146,6 +150,7 @@ public record SuiteSettings(Optional<URI> store, Optional<String> adapter, Path 
         private Optional<String> noCrashReason = Optional.empty();
         private Map<String, String> notApplicable = Map.of();
         private Optional<String> crashRecorder = Optional.empty();
+        private Optional<String> matrixMode = Optional.empty();
 
         private Builder() {
         }
@@ -169,6 +174,7 @@ public record SuiteSettings(Optional<URI> store, Optional<String> adapter, Path 
             noCrashReason = from.noCrashReason;
             notApplicable = from.notApplicable;
             crashRecorder = from.crashRecorder;
+            matrixMode = from.matrixMode;
         }
 
         /** A store in process, by URI; {@code null} keeps the default, {@value #DEFAULT_STORE}, unless an adapter is named. */
@@ -264,11 +270,17 @@ public record SuiteSettings(Optional<URI> store, Optional<String> adapter, Path 
             return this;
         }
 
+        /** How the matrix made the cell (host, containers), for a replay that makes it the same way. */
+        public Builder matrixMode(String mode) {
+            matrixMode = Optional.of(mode);
+            return this;
+        }
+
         public SuiteSettings build() {
             Optional<URI> named = store.isEmpty() && adapter.isEmpty() ? Optional.of(URI.create(DEFAULT_STORE)) : store;
             return new SuiteSettings(named, adapter, dir, profile, seed != null ? seed : System.nanoTime() % 1_000_000_000L,
                     timeout, adapterMaxLine, notDirect, waive, out, rule, crashCmd, recoverCmd, fullDir, cell,
-                    noCrashReason, notApplicable, crashRecorder);
+                    noCrashReason, notApplicable, crashRecorder, matrixMode);
         }
     }
 }

@@ -37,5 +37,8 @@ class ReplayCommandTest {
                 + "--rule KEY-1", settings().cell(ReplayCommand.PLAIN_DIRECTORY).build().replay("KEY-1"));
         assertEquals("odirect matrix --cells xfs --store direct:/// --profile quick --seed 42 --rule KEY-1",
                 SuiteSettings.builder().store(URI.create("direct:///")).seed(42L).cell("xfs").build().replay("KEY-1"));
+        assertEquals("odirect matrix --mode host --cells xfs --store direct:/// --profile quick --seed 42 --rule KEY-1",
+                SuiteSettings.builder().store(URI.create("direct:///")).seed(42L).cell("xfs").matrixMode("host").build()
+                        .replay("KEY-1"), "made on the host, replayed on the host (auto would pick containers where Docker runs)");
     }
 }
