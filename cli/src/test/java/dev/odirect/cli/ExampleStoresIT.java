@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.odirect.conformance.run.ExitStatus;
 import dev.odirect.store.testing.Commands;
+import dev.odirect.store.testing.CiProvides;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -119,19 +120,19 @@ class ExampleStoresIT {
 
     @Test
     void ioUringStore() throws Exception {
-        providedInCi(ioUringBuildable(), "make, gcc, liburing-dev and libjansson-dev");
+        CiProvides.require(ioUringBuildable(), "make, gcc, liburing-dev and libjansson-dev");
         passesEveryRuleThatRuns(RUNS.get("io-uring-store").get());
     }
 
     @Test
     void xfsIoStore() throws Exception {
-        providedInCi(xfsIoPresent(), "xfs_io and python3");
+        CiProvides.require(xfsIoPresent(), "xfs_io and python3");
         passesEveryRuleThatRuns(RUNS.get("xfs-io-store").get());
     }
 
     @Test
     void jdkDirectStoreLeavesItsTemporaryFilesAfterACrash() throws Exception {
-        providedInCi(Files.exists(JDK_JAR), JDK_JAR + ", built by ./mvnw package -pl examples/jdk-direct-store");
+        CiProvides.require(Files.exists(JDK_JAR), JDK_JAR + ", built by ./mvnw package -pl examples/jdk-direct-store");
         ExampleMatrix.Findings found = RUNS.get("jdk-direct-store").get();
         assertEquals(List.of("xfs: not-proven, warned CLEAN-3", "tmpfs: not-proven"), found.cells(), found.output());
         assertEquals(ExitStatus.NOT_PROVEN, found.exit(), found.output());
@@ -139,7 +140,7 @@ class ExampleStoresIT {
 
     @Test
     void theTokioSeedStoreLosesStreamsOnXfsAndPassesOnTmpfs() throws Exception {
-        providedInCi(tokioBuildable(), "cargo and Debian's packaged crates (apt-get install " + TOKIO_PACKAGES + ")");
+        CiProvides.require(tokioBuildable(), "cargo and Debian's packaged crates (apt-get install " + TOKIO_PACKAGES + ")");
         ExampleMatrix.Findings seed = RUNS.get("tokio-seed-store").get();
         assertEquals(ExitStatus.MUST_FAILED, seed.exit(), seed.output());
         JsonNode xfs = seed.cell("xfs");
@@ -155,19 +156,11 @@ class ExampleStoresIT {
 
     @Test
     void theTokioOptionAFixPassesOnXfsAndTmpfs() throws Exception {
-        providedInCi(tokioBuildable(), "cargo and Debian's packaged crates (apt-get install " + TOKIO_PACKAGES + ")");
+        CiProvides.require(tokioBuildable(), "cargo and Debian's packaged crates (apt-get install " + TOKIO_PACKAGES + ")");
         ExampleMatrix.Findings fixed = RUNS.get("tokio-fixed-store").get();
         assertEquals(List.of("xfs: passed", "tmpfs: passed"), fixed.cells(), fixed.output());
         assertEquals(ExitStatus.PROVEN, fixed.exit(), fixed.output());
         assertEquals("passed", ExampleMatrix.rule(fixed.cell("xfs"), "DURABLE-1", "status"), "the crash rule ran");
-    }
-
-    /** CI installs and builds everything (.ci/run, the reactor): there a missing piece is a failure. */
-    private static void providedInCi(boolean present, String what) {
-        if ("true".equals(System.getenv("CI"))) {
-            assertTrue(present, "CI must provide " + what);
-        }
-        assumeTrue(present, "not run: needs " + what);
     }
 
     private static void passesEveryRuleThatRuns(ExampleMatrix.Findings found) {

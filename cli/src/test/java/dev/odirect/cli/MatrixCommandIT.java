@@ -10,6 +10,7 @@ import dev.odirect.conformance.run.ExitStatus;
 import dev.odirect.conformance.suite.RuleCatalog;
 import dev.odirect.matrix.ContainerImage;
 import dev.odirect.store.testing.Commands;
+import dev.odirect.store.testing.CiProvides;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -80,10 +81,7 @@ class MatrixCommandIT {
     @Test
     void containerModeRunsCellsInContainersWithLeastPrivilegeAndLeavesNothing() throws Exception {
         boolean docker = ContainerImage.engineAnswers();
-        if ("true".equals(System.getenv("CI"))) {
-            assertTrue(docker, "CI must provide a Docker engine (.ci/run installs docker.io and starts dockerd)");
-        }
-        assumeTrue(docker, "not run: no Docker engine answers (docker info)");
+        CiProvides.require(docker, "a Docker engine that answers 'docker info' (docker.io, dockerd started)");
         Path out = Files.createTempDirectory("odirect-containers-");
         // without the ext4-full cell in the run, ERROR-1 cannot run in these cells
         Process matrix = new ProcessBuilder(JAVA, "-jar", JAR, "matrix", "--mode", "containers", "--cells",

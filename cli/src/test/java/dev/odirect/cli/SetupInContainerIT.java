@@ -2,9 +2,9 @@ package dev.odirect.cli;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.odirect.matrix.ContainerImage;
+import dev.odirect.store.testing.CiProvides;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -19,10 +19,7 @@ class SetupInContainerIT {
     @Test
     void theMatrixInstallsTheToolsOfItsCellsWithAptAndNotWithNoInstall() throws Exception {
         boolean docker = ContainerImage.engineAnswers();
-        if ("true".equals(System.getenv("CI"))) {
-            assertTrue(docker, "CI must provide a Docker engine (.ci/run installs docker.io and starts dockerd)");
-        }
-        assumeTrue(docker, "not run: no Docker engine answers (docker info)");
+        CiProvides.require(docker, "a Docker engine that answers 'docker info' (docker.io, dockerd started)");
         String image = ContainerImage.ensure(System.out);
         String name = "odirect-setup-it-" + UUID.randomUUID().toString().substring(0, 8);
         String matrix = "java -jar /odirect.jar matrix --mode host --cells xfs --no-report";
