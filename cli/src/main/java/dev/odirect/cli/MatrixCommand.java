@@ -74,6 +74,10 @@ final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where results go (default: target/odirect/matrix-<timestamp>).")
     Path out;
 
+    @Option(names = SuiteSettings.DIR, paramLabel = "DIR", description = "The cells' images and mount points go to a fresh "
+            + "subdirectory of DIR; without root, the rules run there (default: ${sys:java.io.tmpdir}).")
+    Path dir;
+
     /** The container mode's matrix in each container runs one cell of this run. */
     @Option(names = MatrixOptions.RUN_CELLS_OPTION, split = ",", hidden = true)
     List<String> runCells = List.of();
@@ -91,7 +95,11 @@ final class MatrixCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path outDir = (out != null ? out : SuiteSettings.defaultOut("matrix")).toAbsolutePath();
-        SuiteSettings check = suite.settings().out(outDir).rule(rules.stream().map(String::trim).toList()).build();
+        SuiteSettings.Builder settings = suite.settings().out(outDir).rule(rules.stream().map(String::trim).toList());
+        if (dir != null) {
+            settings.dir(dir);
+        }
+        SuiteSettings check = settings.build();
         MatrixOptions options = new MatrixOptions(check, cells, MatrixOptions.Mode.parse(mode),
                 MatrixOptions.Shard.parse(shard), outDir, Optional.ofNullable(cellsFile), runCells,
                 MatrixOptions.CrashMode.parse(crash));

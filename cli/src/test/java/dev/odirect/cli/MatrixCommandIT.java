@@ -21,6 +21,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * `odirect matrix` as a process: interrupted mid-cell it leaves nothing; a cell it cannot make, or no
@@ -29,11 +31,21 @@ import org.junit.jupiter.api.Test;
 class MatrixCommandIT {
     static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     static final String JAR = System.getProperty("odirect.jar");
+    /** Held by the tests that start containers of the cell image: one checks that none is left afterwards. */
+    static final String CELL_CONTAINERS = "containers of the cell image";
 
-    static String leftovers() throws IOException {
+    /**
+     * Each test's matrix makes its cells under a directory of its own ({@code --dir}): the other tests'
+     * cells, running meanwhile, are not its leftovers.
+     */
+    @TempDir
+    Path cellsDir;
+
+    /** The loop devices and mounts of this test's matrix still attached or mounted. */
+    String leftovers() throws IOException {
         StringBuilder found = new StringBuilder();
         for (String line : (Commands.run("losetup", "-a") + "\n" + Commands.run("findmnt", "-rn", "-o", "TARGET")).split("\n")) {
-            if (line.contains("odirect-matrix-")) {
+            if (line.contains(cellsDir.toString())) {
                 found.append(line).append('\n');
             }
         }
@@ -44,10 +56,9 @@ class MatrixCommandIT {
     void ctrlCInTheMiddleOfACellLeavesNoLoopDeviceMountOrImage() throws Exception {
         assumeTrue(Commands.isRoot() && Files.exists(Path.of("/dev/loop-control")) && Commands.tool("mkfs.xfs").isPresent(),
                 "not run: needs root, loop devices and mkfs.xfs");
-        assertEquals("", leftovers(), "nothing of an earlier run is around");
         Path out = Files.createTempDirectory("odirect-ctrlc-");
         Process matrix = new ProcessBuilder(JAVA, "-jar", JAR, "matrix", "--mode", "host", "--cells", "xfs",
-                "--profile", "thorough", "--out", out.toString()).redirectErrorStream(true).start();
+                "--profile", "thorough", "--dir", cellsDir.toString(), "--out", out.toString()).redirectErrorStream(true).start();
         BufferedReader lines = new BufferedReader(new InputStreamReader(matrix.getInputStream(), StandardCharsets.UTF_8));
         String line;
         boolean inCell = false;
@@ -71,21 +82,23 @@ class MatrixCommandIT {
             left = leftovers();
         }
         assertEquals("", left, "loop devices or mounts left after Ctrl-C");
-        try (var images = Files.walk(Path.of(System.getProperty("java.io.tmpdir")), 3)) {
-            assertEquals(List.of(), images.filter(p -> p.toString().contains("odirect-matrix-")).toList(),
+        try (var images = Files.walk(cellsDir)) {
+            assertEquals(List.of(cellsDir), images.toList(),
                     "the matrix's work directory, its images and mount points");
         }
         Commands.run("rm", "-rf", out.toString());
     }
 
     @Test
+    @ResourceLock(CELL_CONTAINERS)
     void containerModeRunsCellsInContainersWithLeastPrivilegeAndLeavesNothing() throws Exception {
         boolean docker = ContainerImage.engineAnswers();
         CiProvides.require(docker, "a Docker engine that answers 'docker info' (docker.io, dockerd started)");
         Path out = Files.createTempDirectory("odirect-containers-");
         // without the ext4-full cell in the run, ERROR-1 cannot run in these cells
         Process matrix = new ProcessBuilder(JAVA, "-jar", JAR, "matrix", "--mode", "containers", "--cells",
-                "xfs-4k,tmpfs,overlay", "--waive", "ERROR-1", "--seed", "8", "--no-report", "--out", out.toString())
+                "xfs-4k,tmpfs,overlay", "--waive", "ERROR-1", "--seed", "8", "--no-report", "--dir", cellsDir.toString(),
+                "--out", out.toString())
                 .redirectErrorStream(true).start();
         String output = new String(matrix.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(matrix.waitFor(15, TimeUnit.MINUTES));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * `odirect matrix` on a Debian machine without xfsprogs installs it with apt-get first, for real: in a
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class SetupInContainerIT {
     @Test
+    @ResourceLock(MatrixCommandIT.CELL_CONTAINERS)
     void theMatrixInstallsTheToolsOfItsCellsWithAptAndNotWithNoInstall() throws Exception {
         boolean docker = ContainerImage.engineAnswers();
         CiProvides.require(docker, "a Docker engine that answers 'docker info' (docker.io, dockerd started)");

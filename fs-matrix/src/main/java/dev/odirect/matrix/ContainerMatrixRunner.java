@@ -67,7 +67,7 @@ public final class ContainerMatrixRunner {
                     + none.getMessage(), MatrixRunner.cellOut(options, cell));
         }
         Path out = Files.createDirectories(options.out().resolve("containers").resolve(cell.name()));
-        Path work = Files.createTempDirectory("odirect-container-");
+        Path work = MatrixRunner.workDirectory(options, "odirect-container-");
         try (CellContainer container = new CellContainer(image, jar, work, out, devices, privileged, options.cellsFile(),
                 recorded(cell))) {
             container.start();

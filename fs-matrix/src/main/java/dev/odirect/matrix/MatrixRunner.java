@@ -54,10 +54,10 @@ public final class MatrixRunner {
 
     public MatrixReport runOnHost(List<Cell> cells) throws IOException, CheckSetupException {
         List<Cell> run = runCells(options);
-        Path work = Files.createTempDirectory("odirect-matrix-");
+        Path work = workDirectory(options, "odirect-matrix-");
         // registered first, so that on Ctrl-C it is removed after the cells mounted in it
-        AutoCloseable workDirectory = () -> MountedCell.deleteEmptyDirectories(work);
-        Cleanup.register(workDirectory);
+        AutoCloseable emptyDirectories = () -> MountedCell.deleteEmptyDirectories(work);
+        Cleanup.register(emptyDirectories);
         List<CellResult> results = new ArrayList<>();
         try {
             int n = 0;
@@ -69,7 +69,7 @@ public final class MatrixRunner {
                 results.add(result);
             }
         } finally {
-            Cleanup.unregister(workDirectory);
+            Cleanup.unregister(emptyDirectories);
             MountedCell.deleteEmptyDirectories(work);
         }
         return MatrixReport.write(options, results, console);
@@ -115,6 +115,11 @@ public final class MatrixRunner {
     /** A cell that can crash and runs a rule that needs a crash. */
     static boolean crashes(Cell cell) {
         return cell.crash() && (cell.rules().isEmpty() || cell.rules().stream().anyMatch(CrashRecorders.RULES::contains));
+    }
+
+    /** A fresh directory for the cells' images and mount points, under {@code --dir} (the temporary directory by default). */
+    static Path workDirectory(MatrixOptions options, String prefix) throws IOException {
+        return Files.createTempDirectory(Files.createDirectories(options.check().dir()), prefix);
     }
 
     private SuiteSettings checkOptions(Cell cell, MountedCell mounted, List<Cell> run, Optional<String> recorder) {

@@ -11,9 +11,9 @@ package dev.odirect.store;
  */
 public record StoreConfig(IoMode mode, int bufferSize, TailStrategy tail, FallbackPolicy fallback, int writesInFlight) {
     /**
-     * Bytes per aligned write. 4 MiB: 1 MiB chunks gathered into 4 MiB writes ran at 0.94-1.09x fio's
-     * 1 MiB direct writes over two benches, where 1 MiB writes ran at 0.86-0.98x (docs/odirect-guide.md,
-     * section 2); a stream holds one more buffer than its writes in flight, 16 MiB by default.
+     * Bytes per aligned write. 4 MiB: 1 MiB chunks gathered into 4 MiB writes, three in flight, ran at
+     * 1.08-1.25x fio's 1 MiB direct writes (docs/odirect-guide.md, section 2), where 1 MiB writes ran at
+     * 0.86-0.98x; a stream holds one more buffer than its writes in flight, 16 MiB by default.
      */
     public static final int DEFAULT_BUFFER_SIZE = 4 << 20;
     public static final int DEFAULT_WRITES_IN_FLIGHT = 3;

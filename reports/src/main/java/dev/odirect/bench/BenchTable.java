@@ -23,6 +23,11 @@ final class BenchTable {
         if (!cell.note().isEmpty()) {
             md.append(cell.note()).append("\n\n");
         }
+        Object loopDirectIo = cell.facts().get(BenchRunner.LOOP_DIRECT_IO);
+        if (loopDirectIo != null) {
+            md.append("Loop device direct I/O (its image read and written past the host's page cache): ")
+                    .append(loopDirectIo).append("\n\n");
+        }
         md.append("Streaming write (JMH); fio: the median of the alternating rounds for their chunk sizes, one run otherwise.\n\n")
                 .append("| chunk | tail | ");
         for (BenchTarget target : BenchTarget.values()) {
