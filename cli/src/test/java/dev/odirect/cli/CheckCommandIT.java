@@ -18,16 +18,19 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code odirect check} as users run it, for the reference store in process, the reference store
  * behind {@code odirect adapter}, and the GNU dd adapter: every MUST rule passes on tmpfs, on xfs
  * with 4 KiB sectors (with a real crash hook, so DURABLE-1 runs) and on ext4, the rules that cannot
- * run there waived (see {@link #checkAll} for which store runs where).
+ * run there waived (see {@link #everyStoreKindPassesOn} for which store runs where).
  * And the gate's verdicts: what it did not prove is named, never passed.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class CheckCommandIT {
     static final String JAR = System.getProperty("odirect.jar");
     /** The launcher users run, which starts the adapter's JVM from a class-data archive. */
@@ -50,14 +53,28 @@ class CheckCommandIT {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"tmpfs", "xfs-4k", "ext4"})
-    void everyStoreKindPassesOn(String filesystem) throws Exception {
+    /**
+     * The in-process store on every filesystem; the stores behind an adapter, which start a process
+     * per session (a JVM's start is most of their time), where they differ most: the 4 KiB-sector
+     * xfs with a real crash, and tmpfs for the dd adapter, which has no O_DIRECT of its own there.
+     * Each case has a filesystem of its own, so the cases run at once.
+     */
+    @ParameterizedTest(name = "{0} on {1}")
+    @CsvSource({"store, tmpfs", "dd, tmpfs", "store, xfs-4k", "adapter, xfs-4k", "dd, xfs-4k", "store, ext4"})
+    void everyStoreKindPassesOn(String kind, String filesystem) throws Exception {
+        String[] target = switch (kind) {
+            case "store" -> new String[] {"--store", "direct:///"};
+            case "adapter" -> new String[] {"--adapter", LAUNCHER + " adapter"};
+            default -> {
+                assumeTrue(Commands.tool("python3").isPresent(), "not run: the dd adapter needs python3");
+                yield new String[] {"--adapter", "python3 " + DD_ADAPTER};
+            }
+        };
         if (filesystem.equals("tmpfs")) {
             assumeTrue(Files.isDirectory(Path.of("/dev/shm")), "not run: no /dev/shm");
             Path dir = Files.createTempDirectory(Path.of("/dev/shm"), "odirect-it-");
             try {
-                checkAll(filesystem, dir, List.of("--waive", "DURABLE-1,ERROR-1,ERROR-3"));
+                passes(kind, dir, List.of("--waive", "DURABLE-1,ERROR-1,ERROR-3"), target);
             } finally {
                 Commands.run("rm", "-rf", dir.toString());
             }
@@ -70,23 +87,8 @@ class CheckCommandIT {
         List<String> mkfs = type.equals("xfs") ? List.of("-q", "-f") : List.of("-q", "-F", "-b", "4096");
         try (LoopFilesystem fs = LoopFilesystem.create(type, sector, 320L << 20, mkfs, "")) {
             String mnt = fs.mountPoint().toString();
-            checkAll(filesystem, fs.newDirectory("work"), List.of("--waive", "ERROR-1,ERROR-3", "--crash-cmd", "xfs_io -x -c shutdown " + mnt,
-                    "--recover-cmd", "umount " + mnt + " && mount " + fs.device() + " " + mnt));
-        }
-    }
-
-    /**
-     * The in-process store on every filesystem; the stores behind an adapter, which start a process
-     * per session (a JVM's start is most of their time), where they differ most: the 4 KiB-sector
-     * xfs with a real crash, and tmpfs for the dd adapter, which has no O_DIRECT of its own there.
-     */
-    private void checkAll(String filesystem, Path dir, List<String> options) throws Exception {
-        passes("store", dir, options, "--store", "direct:///");
-        if (filesystem.equals("xfs-4k")) {
-            passes("adapter", dir, options, "--adapter", LAUNCHER + " adapter");
-        }
-        if (!filesystem.equals("ext4") && Commands.tool("python3").isPresent()) {
-            passes("dd", dir, options, "--adapter", "python3 " + DD_ADAPTER);
+            passes(kind, fs.newDirectory("work"), List.of("--waive", "ERROR-1,ERROR-3", "--crash-cmd", "xfs_io -x -c shutdown " + mnt,
+                    "--recover-cmd", "umount " + mnt + " && mount " + fs.device() + " " + mnt), target);
         }
     }
 

@@ -103,7 +103,7 @@ public final class AdapterClient implements StoreSession {
 
     @Override
     public Outcome put(String key, byte[] data) {
-        return call(request(Op.PUT).put(Field.KEY, key).put(Field.DATA, Base64.getEncoder().encodeToString(data)));
+        return call(request(Op.PUT).put(Field.KEY, key).put(Field.DATA, data));
     }
 
     @Override
@@ -113,7 +113,7 @@ public final class AdapterClient implements StoreSession {
 
     @Override
     public Outcome write(String handle, byte[] chunk) {
-        return call(request(Op.WRITE).put(Field.HANDLE, handle).put(Field.DATA, Base64.getEncoder().encodeToString(chunk)));
+        return call(request(Op.WRITE).put(Field.HANDLE, handle).put(Field.DATA, chunk));
     }
 
     @Override
@@ -153,9 +153,10 @@ public final class AdapterClient implements StoreSession {
         }
     }
 
-    private static String line(ObjectNode request) {
+    /** The request as UTF-8 JSON; a byte[] field is written as standard base64, as the protocol's data is. */
+    private static byte[] line(ObjectNode request) {
         try {
-            return JSON.writeValueAsString(request);
+            return JSON.writeValueAsBytes(request);
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }

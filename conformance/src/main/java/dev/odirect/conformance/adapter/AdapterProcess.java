@@ -5,7 +5,6 @@ import dev.odirect.conformance.suite.SessionLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -51,9 +50,9 @@ final class AdapterProcess implements AutoCloseable {
     }
 
     /** Sends one line and waits for the answer line. */
-    String exchange(String request, String what, Duration timeout) {
+    String exchange(byte[] request, String what, Duration timeout) {
         try {
-            requests.write(request.getBytes(StandardCharsets.UTF_8));
+            requests.write(request);
             requests.write('\n');
             requests.flush();
         } catch (IOException closed) {
