@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
@@ -31,6 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * And the gate's verdicts: what it did not prove is named, never passed.
  */
 @Execution(ExecutionMode.CONCURRENT)
+@Order(Order.DEFAULT + 1) // the other end of the order from ExampleStoresIT
 class CheckCommandIT {
     static final String JAR = System.getProperty("odirect.jar");
     /** The launcher users run, which starts the adapter's JVM from a class-data archive. */

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
  * note says; the note's Option A fix passes on both. All the matrices run at once, each on its own
  * loop device and tmpfs: the test takes about the longest one's time, not the sum.
  */
+/*
+ * The longest ITs go to the two ends of the class order (@Order): of JUnit's two workers one starts with the first
+ * class and the other with the last, so the longest start at once instead of one after the shorter ones.
+ */
+@Order(1)
 class ExampleStoresIT {
     static final Path IO_URING = ExampleMatrix.EXAMPLES.resolve("io-uring-store");
     static final Path XFS_IO_ADAPTER = ExampleMatrix.EXAMPLES.resolve("xfs-io-store/xfs_io_adapter.py");

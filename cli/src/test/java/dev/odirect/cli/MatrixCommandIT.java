@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * `odirect matrix` as a process: interrupted mid-cell it leaves nothing; a cell it cannot make, or no
  * cell at all (without root), leaves it not proven, and says so.
  */
+@Order(2)
 class MatrixCommandIT {
     static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     static final String JAR = System.getProperty("odirect.jar");
