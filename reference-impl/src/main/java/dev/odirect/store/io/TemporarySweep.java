@@ -10,6 +10,7 @@ import dev.odirect.store.posix.Syscalls;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Removes the temporary files that writers left when they ended without finishing (a killed
@@ -25,6 +26,8 @@ final class TemporarySweep {
     private static final Set<String> NOT_ENTERED = Set.of("ENOTDIR", "ELOOP", "ENOENT");
     /** Not a file to remove: a symlink wearing a temporary name, or a file its writer finished or removed meanwhile. */
     private static final Set<String> NOT_REMOVED = Set.of("ELOOP", "ENOENT");
+
+    private static final Set<String> REPORTED_ROOTS = ConcurrentHashMap.newKeySet();
 
     private final Syscalls sys;
     private int removed;
@@ -45,7 +48,10 @@ final class TemporarySweep {
             sweepTree(top);
         }
         if (removed > 0) {
-            LOG.log(System.Logger.Level.INFO, "{0}: removed {1} temporary files of writers that ended without "
+            // once per root at INFO: a root reopened after each of hundreds of crash states would fill the console
+            System.Logger.Level level = REPORTED_ROOTS.add(top.path().toString()) ? System.Logger.Level.INFO
+                    : System.Logger.Level.DEBUG;
+            LOG.log(level, "{0}: removed {1} temporary files of writers that ended without "
                     + "finishing (a crash or a killed process)", top.path(), removed);
         }
         return removed;
