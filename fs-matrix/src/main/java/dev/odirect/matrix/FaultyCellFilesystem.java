@@ -33,7 +33,7 @@ final class FaultyCellFilesystem implements FaultyFilesystem {
         try {
             Path file = server.publish(name, made.disk);
             made.undo.push(() -> server.withdraw(name));
-            String device = HostCommands.run(LoopDevices.attach(file, cell.sector()));
+            String device = LoopDevices.attachImage(file, cell.sector());
             made.undo.push(() -> {
                 HostCommands.run("losetup", "-d", device);
                 LoopDevices.release(device);

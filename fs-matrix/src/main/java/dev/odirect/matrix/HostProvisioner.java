@@ -54,7 +54,7 @@ final class HostProvisioner {
             file.setLength(cell.size());
         }
         mounted.andThenUndo(() -> Files.deleteIfExists(image));
-        String device = HostCommands.run(LoopDevices.attach(image, cell.sector()));
+        String device = LoopDevices.attachImage(image, cell.sector());
         mounted.onDevice(device);
         mounted.andThenUndo(() -> HostCommands.run("losetup", "-d", device));
         HostCommands.run(cell.mkfsCommand(device));

@@ -26,8 +26,37 @@ final class LoopDevices {
         return list == null || list.isBlank() ? List.of() : Arrays.stream(list.split(",")).map(String::trim).toList();
     }
 
+    /** Tries of an attach: each later one waits {@value #RETRY_MILLIS} ms longer than the one before. */
+    private static final int ATTACH_TRIES = 5;
+    private static final long RETRY_MILLIS = 200;
+
+    /**
+     * Attaches the image with this sector size and returns its device. Another process attaching or
+     * detaching a loop device at the same moment can make losetup fail (the free device it picked was
+     * taken, or is still being released): it is tried again a few times before the cell is given up.
+     */
+    static String attachImage(Path image, int sector) throws IOException {
+        for (int tried = 1; ; tried++) {
+            List<String> command = attach(image, sector);
+            try {
+                return HostCommands.run(command);
+            } catch (IOException failed) {
+                release(command.get(DEVICE_ARGUMENT));
+                if (tried == ATTACH_TRIES) {
+                    throw failed;
+                }
+            }
+            try {
+                Thread.sleep(RETRY_MILLIS * tried);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while attaching " + image, e);
+            }
+        }
+    }
+
     /** The losetup command that attaches the image with this sector size and prints the device. */
-    static synchronized List<String> attach(Path image, int sector) throws IOException {
+    private static synchronized List<String> attach(Path image, int sector) throws IOException {
         if (given().isEmpty()) {
             return losetup("--find", image, sector);
         }
@@ -48,6 +77,9 @@ final class LoopDevices {
     static List<String> attachTo(String device, Path image, int sector) {
         return losetup(device, image, sector);
     }
+
+    /** Where {@link #losetup} puts the device, or {@code --find}. */
+    private static final int DEVICE_ARGUMENT = 4;
 
     private static List<String> losetup(String device, Path image, int sector) {
         return List.of("losetup", "--show", "--sector-size", Integer.toString(sector), device, image.toString());

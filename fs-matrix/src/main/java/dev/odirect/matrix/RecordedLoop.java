@@ -73,7 +73,7 @@ final class RecordedLoop {
         }
 
         String attach() throws IOException {
-            device = HostCommands.run(LoopDevices.attach(image, cell.sector()));
+            device = LoopDevices.attachImage(image, cell.sector());
             return device;
         }
 

@@ -57,7 +57,7 @@ final class StateMounter {
                 // without --forget the mount may still work; a refusal is reported as the state's mount error
             }
         }
-        String device = HostCommands.run(LoopDevices.attach(file, cell.sector()));
+        String device = LoopDevices.attachImage(file, cell.sector());
         attached = device;
         attachedFile = file;
         try {

@@ -43,7 +43,7 @@ public final class StateReplay implements AutoCloseable {
             FuseServer server = FuseServer.mount(fuse);
             replay.undo.push(server::close);
             Path file = server.publish("state", CrashStates.replay(log, where.size(), plan));
-            String device = HostCommands.run(LoopDevices.attach(file, where.sector()));
+            String device = LoopDevices.attachImage(file, where.sector());
             replay.undo.push(() -> HostCommands.run("losetup", "-d", device));
             Files.createDirectories(where.mountPoint());
             HostCommands.run(HostProvisioner.mountCommand(where.fs(), where.options(), device, where.mountPoint()));

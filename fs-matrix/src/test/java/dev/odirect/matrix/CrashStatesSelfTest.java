@@ -67,12 +67,24 @@ class CrashStatesSelfTest {
                 expected.forEach((rule, status) -> {
                     String found = MutantsInCellsTest.status(matrix, cell, rule);
                     if (!found.equals(status)) {
-                        wrong.add(cell + " seed " + seed + " " + rule + ": " + found);
+                        wrong.add(cell + " seed " + seed + " " + rule + ": " + found + reason(matrix, cell, rule));
                     }
                 });
             }
         }
         return wrong;
+    }
+
+    /** Why the rule has its status in the cell, as the matrix says, or nothing. */
+    static String reason(JsonNode matrix, String cell, String rule) {
+        for (JsonNode c : matrix.path("cells")) {
+            for (JsonNode r : c.path("rules")) {
+                if (c.path("name").asText().equals(cell) && r.path("id").asText().equals(rule) && r.has("reason")) {
+                    return " (" + r.path("reason").asText() + ")";
+                }
+            }
+        }
+        return "";
     }
 
     /** The proofs on the block recorder; {@code -Dodirect.selftest.mutants=a,b} keeps only those mutants. */

@@ -55,7 +55,7 @@ class RecordedDeviceTest {
             mounted.close();
             Cleanup.unregister(mounted);
         }
-        assertEquals("", ProvisioningCleanupTest.leftovers(work));
+        assertEquals("", ProvisioningCleanupTest.leftoversOnceSettled(work));
         try (var left = Files.list(work)) {
             assertEquals(List.of(), left.toList(), "no directory left");
         }
