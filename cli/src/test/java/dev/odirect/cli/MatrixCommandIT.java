@@ -10,6 +10,7 @@ import dev.odirect.conformance.run.ExitStatus;
 import dev.odirect.conformance.suite.RuleCatalog;
 import dev.odirect.matrix.ContainerImage;
 import dev.odirect.store.testing.Commands;
+import dev.odirect.store.testing.Leftovers;
 import dev.odirect.store.testing.CiProvides;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -45,13 +46,7 @@ class MatrixCommandIT {
 
     /** The loop devices and mounts of this test's matrix still attached or mounted. */
     String leftovers() throws IOException {
-        StringBuilder found = new StringBuilder();
-        for (String line : (Commands.run("losetup", "-a") + "\n" + Commands.run("findmnt", "-rn", "-o", "TARGET")).split("\n")) {
-            if (line.contains(cellsDir.toString())) {
-                found.append(line).append('\n');
-            }
-        }
-        return found.toString();
+        return Leftovers.under(cellsDir);
     }
 
     @Test
@@ -78,12 +73,7 @@ class MatrixCommandIT {
         drain.start();
         Commands.run("kill", "-INT", Long.toString(matrix.pid()));
         assertTrue(matrix.waitFor(2, TimeUnit.MINUTES), "the matrix stops after Ctrl-C");
-        String left = leftovers();
-        for (int i = 0; i < 20 && !left.isEmpty(); i++) {
-            Thread.sleep(500);
-            left = leftovers();
-        }
-        assertEquals("", left, "loop devices or mounts left after Ctrl-C");
+        assertEquals("", Leftovers.underOnceSettled(cellsDir), "loop devices or mounts left after Ctrl-C");
         try (var images = Files.walk(cellsDir)) {
             assertEquals(List.of(cellsDir), images.toList(),
                     "the matrix's work directory, its images and mount points");

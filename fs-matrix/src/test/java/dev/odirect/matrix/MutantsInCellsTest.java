@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.odirect.conformance.suite.SuiteSettings;
+import dev.odirect.store.testing.Leftovers;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -84,7 +85,7 @@ class MutantsInCellsTest {
         assumeTrue(!matrix.at("/cells/0/status").asText().equals("not-run"), matrix.at("/cells/0/reason").asText());
         assertEquals("failed", matrix.at("/cells/0/status").asText());
         // the matrix makes its cells under the check's directory, out: other tests' cells are elsewhere
-        assertEquals("", ProvisioningCleanupTest.leftoversOnceSettled(out));
+        assertEquals("", Leftovers.underOnceSettled(out));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.odirect.store.testing.Leftovers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,37 +23,6 @@ class ProvisioningCleanupTest {
     @TempDir
     Path work;
 
-    static String leftovers(Path under) throws IOException {
-        String loops = HostCommands.run("losetup", "-a");
-        String mounts = HostCommands.run("findmnt", "-rn", "-o", "TARGET");
-        StringBuilder found = new StringBuilder();
-        for (String line : (loops + "\n" + mounts).split("\n")) {
-            if (line.contains(under.toString())) {
-                found.append(line).append('\n');
-            }
-        }
-        return found.toString();
-    }
-
-    /**
-     * What is still attached or mounted under {@code under} once the kernel is done: a loop device another
-     * process (udev's probe, a concurrent losetup) holds open at its detach is released when that process
-     * closes it, a moment later.
-     */
-    static String leftoversOnceSettled(Path under) throws IOException {
-        String left = leftovers(under);
-        for (int i = 0; i < 25 && !left.isEmpty(); i++) {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            left = leftovers(under);
-        }
-        return left;
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"xfs-4k", "ext4-journal", "tmpfs", "overlay", "btrfs"})
     void aCellIsMadeAndTakenDownCompletely(String name) throws IOException {
@@ -62,12 +32,12 @@ class ProvisioningCleanupTest {
         MountedCell mounted = HostProvisioner.provision(cell, work);
         try {
             Files.writeString(mounted.mountPoint().resolve("probe"), "x");
-            assertFalse(leftovers(work).isEmpty(), "the cell is mounted under " + work);
+            assertFalse(Leftovers.under(work).isEmpty(), "the cell is mounted under " + work);
         } finally {
             mounted.close();
             Cleanup.unregister(mounted);
         }
-        assertEquals("", leftoversOnceSettled(work));
+        assertEquals("", Leftovers.underOnceSettled(work));
         try (var left = Files.list(work)) {
             assertEquals(List.of(), left.toList(), "no image or directory left");
         }
@@ -81,7 +51,7 @@ class ProvisioningCleanupTest {
                 false, "", Optional.empty(), Optional.empty(), false, List.of(), Map.of(), List.of());
         IOException failed = assertThrows(IOException.class, () -> HostProvisioner.provision(broken, work));
         assertTrue(failed.getMessage().contains("mkfs.xfs"), failed.getMessage());
-        assertEquals("", leftoversOnceSettled(work));
+        assertEquals("", Leftovers.underOnceSettled(work));
         try (var left = Files.list(work)) {
             assertEquals(List.of(), left.toList());
         }

@@ -11,6 +11,7 @@ import dev.odirect.conformance.run.RuleResult;
 import dev.odirect.conformance.run.RuleStatus;
 import dev.odirect.conformance.suite.SuiteSettings;
 import dev.odirect.matrix.blocks.DeviceFaults;
+import dev.odirect.store.testing.Leftovers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -55,7 +56,7 @@ class RecordedDeviceTest {
             mounted.close();
             Cleanup.unregister(mounted);
         }
-        assertEquals("", ProvisioningCleanupTest.leftoversOnceSettled(work));
+        assertEquals("", Leftovers.underOnceSettled(work));
         try (var left = Files.list(work)) {
             assertEquals(List.of(), left.toList(), "no directory left");
         }
