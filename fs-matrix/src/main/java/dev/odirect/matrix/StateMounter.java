@@ -57,14 +57,11 @@ final class StateMounter {
                 // without --forget the mount may still work; a refusal is reported as the state's mount error
             }
         }
-        String device = LoopDevices.attachImage(file, cell.sector());
-        attached = device;
-        attachedFile = file;
+        String device = attach(file);
         try {
-            try {
-                HostCommands.run(HostProvisioner.mountCommand(cell.fs(), options(), device, mountPoint));
-            } catch (IOException refused) {
-                return new Outcome(null, Optional.of(refused.getMessage()), Optional.empty());
+            Optional<String> refused = mount(device);
+            if (refused.isPresent()) {
+                return new Outcome(null, refused, Optional.empty());
             }
             StateVerdict verdict;
             try {
@@ -82,8 +79,29 @@ final class StateMounter {
         }
     }
 
+    /*
+     * attach, mount and abandon hold this object's lock: the Ctrl-C hook's abandon() waits for a mount the run's
+     * thread already started, instead of looking before it completes and leaving it mounted.
+     */
+    private synchronized String attach(Path file) throws IOException {
+        String device = LoopDevices.attachImage(file, cell.sector());
+        attached = device;
+        attachedFile = file;
+        return device;
+    }
+
+    /** Mounts the state; the mount's refusal, if it refused. */
+    private synchronized Optional<String> mount(String device) throws IOException {
+        try {
+            HostCommands.run(HostProvisioner.mountCommand(cell.fs(), options(), device, mountPoint));
+            return Optional.empty();
+        } catch (IOException refused) {
+            return Optional.of(refused.getMessage());
+        }
+    }
+
     /** Takes down a state left mounted by an exploration that was stopped (Ctrl-C), before the FUSE server goes. */
-    void abandon() throws IOException {
+    synchronized void abandon() throws IOException {
         String device = attached;
         Path file = attachedFile;
         HostProvisioner.unmountIfMounted(mountPoint);
