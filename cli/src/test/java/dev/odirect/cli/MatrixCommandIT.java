@@ -24,9 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * `odirect matrix` as a process: interrupted mid-cell it leaves nothing; a cell it cannot make, or no
@@ -52,9 +50,6 @@ class MatrixCommandIT {
     }
 
     @Test
-    // alone: with other cells being made at the same time, a crash state's mount once outlived the Ctrl-C (seen in
-    // CI with two test classes at once; not yet understood), so this test keeps the quiet machine it was written for
-    @ResourceLock(value = Resources.GLOBAL, mode = ResourceAccessMode.READ_WRITE)
     void ctrlCInTheMiddleOfACellLeavesNoLoopDeviceMountOrImage() throws Exception {
         assumeTrue(Commands.isRoot() && Files.exists(Path.of("/dev/loop-control")) && Commands.tool("mkfs.xfs").isPresent(),
                 "not run: needs root, loop devices and mkfs.xfs");
